@@ -1,0 +1,3 @@
+package dev.newsflow.events;
+
+public enum EntityType { PERSON, LOCATION, ORGANIZATION }

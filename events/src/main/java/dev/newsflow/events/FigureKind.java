@@ -1,0 +1,3 @@
+package dev.newsflow.events;
+
+public enum FigureKind { MONEY, PERCENT, PERCENTAGE_POINT, COUNT, MEASURE, RATIO }

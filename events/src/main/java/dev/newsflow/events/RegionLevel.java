@@ -1,0 +1,3 @@
+package dev.newsflow.events;
+
+public enum RegionLevel { PROVINCE, CITY, COUNTY, TOWN }

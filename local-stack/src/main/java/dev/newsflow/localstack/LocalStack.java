@@ -1,0 +1,157 @@
+package dev.newsflow.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./newsflow up}: the whole platform on one machine — an in-process KRaft Kafka broker, a MongoDB-wire
+ * server persisting under the data directory, and the four services as child JVMs. Stops everything on
+ * Ctrl-C or SIGTERM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackConfig config;
+    private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private String apiKeys;
+    private String operatorKey;
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.println("""
+                    Usage: newsflow up [--demo]
+                    Starts Kafka (embedded KRaft), a MongoDB-wire server (data in $NEWSFLOW_DATA_DIR, default ./data)
+                    and the four services; prints the gateway URL and the API key; Ctrl-C stops everything.
+                      --demo   also loads a few demo articles so the query API has something to show
+                    Environment: NEWSFLOW_API_KEYS, NEWSFLOW_DATA_DIR, NEWSFLOW_GATEWAY_PORT (8080), NEWSFLOW_INGEST_PORT (8081),
+                    NEWSFLOW_NLP_PORT (8082), NEWSFLOW_METRICS_PORT (8083), NEWSFLOW_KAFKA_PORT (9092),
+                    NEWSFLOW_MONGO_PORT (27017), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
+                    NEWSFLOW_JAVA_OPTS (JVM options of the services).""");
+            return;
+        }
+        StackConfig config = StackConfig.fromEnvironment(System.getenv(), arguments.contains("--demo"));
+        LocalStack stack = new LocalStack(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("newsflow: stopping...");
+            stack.close();
+            System.out.println("newsflow: stopped");
+            stopped.countDown();
+        }, "newsflow-shutdown"));
+        try {
+            stack.start(System.out);
+        } catch (Exception e) {
+            System.err.println("newsflow: could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.watch();
+        stopped.await();
+    }
+
+    /** Starts the infrastructure and the services and waits until every one is healthy. */
+    public void start(PrintStream out) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        if (config.apiKeys() != null) {
+            apiKeys = config.apiKeys();
+            operatorKey = ApiKeys.firstKeyWithScope(apiKeys, "ingest");
+        } else {
+            operatorKey = ApiKeyFile.loadOrCreate(config.dataDir());
+            apiKeys = operatorKey + ":admin";
+        }
+        infrastructure.start(config);
+        out.println("newsflow: kafka " + infrastructure.kafkaBootstrap() + ", mongodb " + infrastructure.mongoUri());
+
+        Map<String, String> env = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrap(),
+                "MONGODB_URI", infrastructure.mongoUri(),
+                "INGEST_URL", "http://127.0.0.1:" + config.ingestPort(),
+                "NLP_URL", "http://127.0.0.1:" + config.nlpPort(),
+                "METRICS_URL", "http://127.0.0.1:" + config.metricsPort(),
+                "NEWSFLOW_API_KEYS", apiKeys);
+        Path logs = config.dataDir().resolve("logs");
+        services.add(service("nlp-service", config.nlpPort(), "-Xmx1g", env, logs));
+        services.add(service("metrics-service", config.metricsPort(), "-Xmx512m", env, logs));
+        services.add(service("ingest-service", config.ingestPort(), "-Xmx384m", env, logs));
+        services.add(service("gateway", config.gatewayPort(), "-Xmx256m", env, logs));
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(STARTUP_TIMEOUT);
+            out.println("newsflow: " + service.name() + " healthy on port " + service.port());
+        }
+        if (config.demo()) {
+            int loaded = new DemoLoader(gatewayUrl(), operatorKey).load();
+            out.println("newsflow: loaded " + loaded + " demo articles");
+        }
+        out.printf("newsflow: ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        out.println("newsflow: gateway " + gatewayUrl());
+        out.println("newsflow: API key " + (config.apiKeys() != null ? "(from NEWSFLOW_API_KEYS)" : operatorKey
+                + " (admin; saved in " + config.dataDir().resolve("api-key") + ")"));
+        out.println("newsflow: logs in " + logs + "; Ctrl-C to stop");
+    }
+
+    private ServiceProcess service(String name, int port, String heap, Map<String, String> env, Path logs) {
+        Path jar = config.home().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
+        List<String> options = new ArrayList<>(List.of(config.javaOptions().split("\\s+")));
+        options.removeIf(String::isBlank);
+        options.add(heap);
+        return new ServiceProcess(name, jar, port, env, options, logs);
+    }
+
+    /** Reports a service that dies while the stack runs (the others keep running). */
+    private void watch() throws InterruptedException {
+        List<ServiceProcess> reported = new ArrayList<>();
+        while (true) {
+            for (ServiceProcess service : services) {
+                if (!service.isAlive() && !reported.contains(service)) {
+                    System.err.println("newsflow: " + service.name() + " stopped; see " + service.log());
+                    reported.add(service);
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + config.gatewayPort();
+    }
+
+    public String kafkaBootstrap() {
+        return infrastructure.kafkaBootstrap();
+    }
+
+    public String mongoUri() {
+        return infrastructure.mongoUri();
+    }
+
+    /** Stops one service (for tests of the platform's behaviour when a service is down). */
+    public void stopService(String name) {
+        services.stream().filter(s -> s.name().equals(name)).forEach(s -> s.stop(STOP_GRACE));
+    }
+
+    @Override
+    public synchronized void close() {
+        // the gateway first so that no new work comes in, then the producers before the consumers
+        List<ServiceProcess> order = new ArrayList<>(services);
+        java.util.Collections.reverse(order);
+        order.forEach(s -> s.stop(STOP_GRACE));
+        services.clear();
+        infrastructure.close();
+    }
+}

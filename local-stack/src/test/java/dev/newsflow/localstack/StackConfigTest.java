@@ -1,0 +1,57 @@
+package dev.newsflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsToEmbeddedInfrastructureOnStandardPorts() {
+        StackConfig config = StackConfig.fromEnvironment(Map.of("NEWSFLOW_HOME", dir.toString()), false);
+        assertThat(config.kafkaBootstrap()).isNull();
+        assertThat(config.mongoUri()).isNull();
+        assertThat(config.gatewayPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(dir.resolve("data"));
+    }
+
+    @Test
+    void externalInfrastructureAndPortsComeFromTheEnvironment() {
+        StackConfig config = StackConfig.fromEnvironment(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "MONGODB_URI", "mongodb://db/newsflow",
+                "NEWSFLOW_GATEWAY_PORT", "18080", "NEWSFLOW_DATA_DIR", dir.toString()), true);
+        assertThat(config.kafkaBootstrap()).isEqualTo("kafka:9092");
+        assertThat(config.mongoUri()).isEqualTo("mongodb://db/newsflow");
+        assertThat(config.gatewayPort()).isEqualTo(18080);
+        assertThat(config.demo()).isTrue();
+    }
+
+    @Test
+    void rejectsPortThatIsNotANumber() {
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_GATEWAY_PORT", "eighty"), false))
+                .hasMessageContaining("NEWSFLOW_GATEWAY_PORT");
+    }
+
+    @Test
+    void generatedKeyIsKeptAcrossRestarts() throws Exception {
+        String first = ApiKeyFile.loadOrCreate(dir);
+        assertThat(first).startsWith("nf_").hasSizeGreaterThan(30);
+        assertThat(ApiKeyFile.loadOrCreate(dir)).isEqualTo(first);
+        assertThat(Files.readString(dir.resolve("api-key")).strip()).isEqualTo(first);
+    }
+
+    @Test
+    void findsAKeyAllowedToIngest() {
+        assertThat(ApiKeys.firstKeyWithScope("r:read,i:read+ingest", "ingest")).isEqualTo("i");
+        assertThat(ApiKeys.firstKeyWithScope("r:read,a:admin", "ingest")).isEqualTo("a");
+        assertThat(ApiKeys.firstKeyWithScope("r:read", "ingest")).isNull();
+    }
+}

@@ -29,7 +29,6 @@ final class EmbeddedInfrastructure implements AutoCloseable {
             kafkaBootstrap = config.kafkaBootstrap();
         } else {
             broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-            broker.kafkaPorts(config.kafkaPort());
             broker.brokerProperty("auto.create.topics.enable", "true");
             broker.brokerProperty("num.partitions", String.valueOf(PARTITIONS));
             broker.afterPropertiesSet();
@@ -41,6 +40,8 @@ final class EmbeddedInfrastructure implements AutoCloseable {
                     new NewTopic(Topics.ARTICLES_ENRICHED_DLQ, 1, (short) 1),
                     new NewTopic(Topics.PAGES_RAW_DLQ, 1, (short) 1));
             kafkaBootstrap = broker.getBrokersAsString();
+            // the KRaft test kit picks its own port: tell feeds that produce directly where it is
+            Files.writeString(config.dataDir().resolve("kafka-bootstrap"), kafkaBootstrap + "\n");
         }
         if (config.mongoUri() != null) {
             mongoUri = config.mongoUri();

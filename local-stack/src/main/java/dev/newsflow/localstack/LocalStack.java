@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
                     and the four services; prints the gateway URL and the API key; Ctrl-C stops everything.
                       --demo   also loads a few demo articles so the query API has something to show
                     Environment: NEWSFLOW_API_KEYS, NEWSFLOW_DATA_DIR, NEWSFLOW_GATEWAY_PORT (8080), NEWSFLOW_INGEST_PORT (8081),
-                    NEWSFLOW_NLP_PORT (8082), NEWSFLOW_METRICS_PORT (8083), NEWSFLOW_KAFKA_PORT (9092),
+                    NEWSFLOW_NLP_PORT (8082), NEWSFLOW_METRICS_PORT (8083),
                     NEWSFLOW_MONGO_PORT (27017), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
                     NEWSFLOW_JAVA_OPTS (JVM options of the services).""");
             return;
@@ -78,7 +78,9 @@ public final class LocalStack implements AutoCloseable {
 
         Map<String, String> env = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrap(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrap(),
                 "MONGODB_URI", infrastructure.mongoUri(),
+                "SPRING_MONGODB_URI", infrastructure.mongoUri(),
                 "INGEST_URL", "http://127.0.0.1:" + config.ingestPort(),
                 "NLP_URL", "http://127.0.0.1:" + config.nlpPort(),
                 "METRICS_URL", "http://127.0.0.1:" + config.metricsPort(),

@@ -11,7 +11,6 @@ import java.util.Map;
  * @param dataDir         MongoDB file, API key, service logs
  * @param kafkaBootstrap  an external Kafka to use instead of the embedded broker, or null
  * @param mongoUri        an external MongoDB to use instead of the embedded server, or null
- * @param kafkaPort       port of the embedded broker (0 = any free port)
  * @param mongoPort       port of the embedded MongoDB-wire server (0 = any free port)
  * @param apiKeys         NEWSFLOW_API_KEYS, or null to generate (and keep) an admin key
  * @param javaOptions     JVM options for each service
@@ -21,7 +20,6 @@ public record StackConfig(
         Path dataDir,
         String kafkaBootstrap,
         String mongoUri,
-        int kafkaPort,
         int mongoPort,
         int gatewayPort,
         int ingestPort,
@@ -38,7 +36,6 @@ public record StackConfig(
                 Path.of(env.getOrDefault("NEWSFLOW_DATA_DIR", home.resolve("data").toString())).toAbsolutePath(),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 blankToNull(env.get("MONGODB_URI")),
-                intOf(env, "NEWSFLOW_KAFKA_PORT", 9092),
                 intOf(env, "NEWSFLOW_MONGO_PORT", 27017),
                 intOf(env, "NEWSFLOW_GATEWAY_PORT", 8080),
                 intOf(env, "NEWSFLOW_INGEST_PORT", 8081),

@@ -45,7 +45,7 @@ final class PipelineScenario {
 
     static StackConfig config(Path dataDir, String kafkaBootstrap, String mongoUri) throws IOException {
         Path home = Path.of(System.getProperty("newsflow.home", "..")).toAbsolutePath().normalize();
-        return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, 0, 0, freePort(), freePort(), freePort(), freePort(),
+        return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, 0, freePort(), freePort(), freePort(), freePort(),
                 INGEST_KEY + ":ingest," + READ_KEY + ":read", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1", false);
     }
 

@@ -35,6 +35,7 @@ final class PipelineScenario {
 
     static final String INGEST_KEY = "it-ingest-key";
     static final String READ_KEY = "it-read-key";
+    static final String ALL_KEY = "it-all-key";
     static final String ARTICLE = """
             {"title":"锦州港开通新航线","source":"it","section":"经济","publishedAt":"2024-06-03",
              "body":"本报讯 记者王立军报道 6月2日,锦州港股份有限公司在锦州市举行新航线开通仪式。今年前5个月,锦州港完成货物吞吐量4500万吨,同比增长8.6%。"}
@@ -46,7 +47,7 @@ final class PipelineScenario {
     static StackConfig config(Path dataDir, String kafkaBootstrap, String mongoUri) throws IOException {
         Path home = Path.of(System.getProperty("newsflow.home", "..")).toAbsolutePath().normalize();
         return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, 0, freePort(), freePort(), freePort(), freePort(),
-                INGEST_KEY + ":ingest," + READ_KEY + ":read", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1", false);
+                INGEST_KEY + ":ingest," + READ_KEY + ":read," + ALL_KEY + ":ingest+read", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1", false);
     }
 
     void run(LocalStack stack) throws Exception {

@@ -132,7 +132,7 @@ def check_compose(path):
     print(f"ok    {path.name}: {len(services)} services checked")
 
 
-EXTERNAL_SECRETS = {"newsflow-secrets", "newsflow-mongo-password", "newsflow-mongodb-admin-newsflow"}
+EXTERNAL_SECRETS = {"newsflow-secrets", "newsflow-mongodb-password", "newsflow-mongodb-connection"}  # created out of band or by an operator
 
 
 def check_k8s(stream):

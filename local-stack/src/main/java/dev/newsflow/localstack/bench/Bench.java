@@ -1,0 +1,297 @@
+package dev.newsflow.localstack.bench;
+
+import dev.newsflow.localstack.LocalStack;
+import dev.newsflow.localstack.StackConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ./newsflow bench}: NLP alone, Kafka alone, the whole pipeline and the gateway's overhead, side by side in
+ * one run on this machine; results as JSON and Markdown under {@code bench/results/}.
+ */
+public final class Bench {
+
+    private static final String KEY = "bench-key";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private final Path home;
+    private final double seconds;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final ArticleCorpus corpus = new ArticleCorpus(42);
+
+    private Bench(Path home, double seconds) {
+        this.home = home;
+        this.seconds = seconds;
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = 60;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--seconds")) {
+                seconds = Double.parseDouble(args[++i]);
+            } else if (args[i].equals("--help")) {
+                System.out.println("Usage: newsflow bench [--seconds 60]   (each phase runs for about that long; ~6 phases)");
+                return;
+            }
+        }
+        Path home = Path.of(System.getenv().getOrDefault("NEWSFLOW_HOME", ".")).toAbsolutePath().normalize();
+        new Bench(home, seconds).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put("startedAt", Instant.now().toString());
+        results.put("phaseSeconds", seconds);
+        Path corpusFile = Files.createTempFile("newsflow-bench", ".ndjson");
+        Files.write(corpusFile, new ArticleCorpus(7).next(3000), StandardCharsets.UTF_8);
+
+        int cores = Runtime.getRuntime().availableProcessors();
+        results.put("nlpOneThread", nlpAlone(corpusFile, 1));
+        results.put("nlpAllCores", nlpAlone(corpusFile, cores));
+
+        Path data = Files.createTempDirectory("newsflow-bench-data");
+        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
+                KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
+        try (LocalStack stack = new LocalStack(config)) {
+            stack.start(System.out);
+            LoadClient client = new LoadClient(KEY);
+            results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
+            results.put("gatewayOverhead", gatewayOverhead(client, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
+            String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
+            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), metricsUrl);
+            results.put("pipelineSaturation", saturation);
+            double rate = (double) saturation.get("storedPerSecond");
+            results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5)));
+            results.put("pipelineAt90Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.9)));
+        }
+        write();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> nlpAlone(Path corpusFile, int threads) throws Exception {
+        Path jar = home.resolve("nlp-service/target/nlp-service-0.1.0-SNAPSHOT-exec.jar");
+        Process process = new ProcessBuilder(javaBin(), "-Xmx2g", "-Dloader.main=dev.newsflow.nlp.bench.NlpBench", "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher", corpusFile.toString(), String.valueOf(seconds / 2),
+                String.valueOf(threads)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String last = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("{")) {
+                    last = line;
+                }
+            }
+        }
+        process.waitFor();
+        if (last == null) {
+            throw new IllegalStateException("NLP benchmark printed no result (exit " + process.exitValue() + ")");
+        }
+        Map<String, Object> parsed = JSON.readValue(last, Map.class);
+        System.out.println("bench: nlp " + threads + " thread(s): " + last);
+        return parsed;
+    }
+
+    private Map<String, Object> kafkaAlone(String bootstrap, Path corpusFile) throws Exception {
+        List<String> payloads = Files.readAllLines(corpusFile, StandardCharsets.UTF_8);
+        String topic = "bench.kafka." + UUID.randomUUID().toString().substring(0, 8);
+        Properties admin = new Properties();
+        admin.put("bootstrap.servers", bootstrap);
+        try (AdminClient client = AdminClient.create(admin)) {
+            client.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+        }
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        long sent = 0;
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds / 2 * 1e9);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            while (System.nanoTime() < deadline) {
+                String value = payloads.get((int) (sent % payloads.size()));
+                producer.send(new ProducerRecord<>(topic, String.valueOf(sent), value));
+                sent++;
+            }
+            producer.flush();
+        }
+        double produceSeconds = (System.nanoTime() - start) / 1e9;
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, topic);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        long consumed = 0;
+        long consumeStart = System.nanoTime();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(c)) {
+            consumer.subscribe(List.of(topic));
+            while (consumed < sent && System.nanoTime() - consumeStart < 120e9) {
+                consumed += consumer.poll(Duration.ofMillis(200)).count();
+            }
+        }
+        double consumeSeconds = (System.nanoTime() - consumeStart) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("messages", sent);
+        r.put("producedPerSecond", sent / produceSeconds);
+        r.put("consumedPerSecond", consumed / consumeSeconds);
+        System.out.println("bench: kafka alone " + r);
+        return r;
+    }
+
+    private Map<String, Object> gatewayOverhead(LoadClient client, String gateway, String ingest) throws Exception {
+        int requests = (int) Math.max(200, seconds * 20);
+        client.closedLoop(ingest, corpus, 4, 100); // warm-up
+        client.closedLoop(gateway, corpus, 4, 100);
+        LoadClient.Outcome direct = client.closedLoop(ingest, corpus, 4, requests);
+        LoadClient.Outcome through = client.closedLoop(gateway, corpus, 4, requests);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("requests", requests);
+        r.put("directP50Ms", LoadClient.percentile(direct.latencies, 50));
+        r.put("directP99Ms", LoadClient.percentile(direct.latencies, 99));
+        r.put("gatewayP50Ms", LoadClient.percentile(through.latencies, 50));
+        r.put("gatewayP99Ms", LoadClient.percentile(through.latencies, 99));
+        r.put("directPerSecond", direct.accepted() / direct.seconds);
+        r.put("gatewayPerSecond", through.accepted() / through.seconds);
+        r.put("gatewayRejected", requests - through.accepted());
+        r.put("addedLatencyP50Percent", 100 * (LoadClient.percentile(through.latencies, 50) / LoadClient.percentile(direct.latencies, 50) - 1));
+        System.out.println("bench: gateway overhead " + r);
+        return r;
+    }
+
+    private Map<String, Object> saturation(LoadClient client, String gateway, String metrics) throws Exception {
+        LoadClient.Outcome outcome = client.openLoop(gateway, corpus, 2000, seconds / 2); // more than the pipeline can take
+        long start = System.nanoTime() - (long) (outcome.seconds * 1e9);
+        List<String> ids = new ArrayList<>(outcome.acceptedIds.keySet());
+        // stored and queryable: wait until the last accepted article answers, sampling a few on the way
+        Collections.shuffle(ids);
+        for (String id : ids.subList(0, Math.min(50, ids.size()))) {
+            while (!client.isStored(metrics, id) && System.nanoTime() - start < 600e9) {
+                Thread.sleep(100);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("accepted", outcome.accepted());
+        r.put("statuses", new HashMap<>(outcome.statuses));
+        r.put("acceptedPerSecond", outcome.accepted() / outcome.seconds);
+        r.put("storedPerSecond", outcome.accepted() / elapsed);
+        System.out.println("bench: saturation " + r);
+        return r;
+    }
+
+    private Map<String, Object> latencyAt(LoadClient client, String gateway, String metrics, double rate) throws Exception {
+        LoadClient.Outcome outcome = new LoadClient.Outcome();
+        Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread poller = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted() || !pending.isEmpty()) {
+                for (Iterator<Map.Entry<String, Long>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                    Map.Entry<String, Long> e = it.next();
+                    if (client.isStored(metrics, e.getKey())) {
+                        latencies.add((System.nanoTime() - e.getValue()) / 1e6);
+                        it.remove();
+                    } else if (System.nanoTime() - e.getValue() > 120e9) {
+                        it.remove();
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        poller.start();
+        Thread feeder = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                outcome.acceptedIds.forEach((id, sent) -> {
+                    if (id.hashCode() % 10 == 0) {
+                        pending.putIfAbsent(id, sent);
+                    }
+                });
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        });
+        feeder.start();
+        LoadClient.Outcome done = client.openLoop(gateway, corpus, rate, seconds);
+        done.acceptedIds.forEach((id, sent) -> {
+            if (id.hashCode() % 10 == 0) {
+                pending.putIfAbsent(id, sent);
+            }
+        });
+        feeder.interrupt();
+        long waitUntil = System.nanoTime() + (long) 120e9;
+        while (!pending.isEmpty() && System.nanoTime() < waitUntil) {
+            Thread.sleep(100);
+        }
+        poller.interrupt();
+        poller.join(5000);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("targetPerSecond", rate);
+        r.put("accepted", done.accepted());
+        r.put("ingestP99Ms", LoadClient.percentile(done.latencies, 99));
+        r.put("sampled", latencies.size());
+        r.put("queryableP50Ms", LoadClient.percentile(latencies, 50));
+        r.put("queryableP95Ms", LoadClient.percentile(latencies, 95));
+        r.put("queryableP99Ms", LoadClient.percentile(latencies, 99));
+        System.out.println("bench: at " + String.format(Locale.ROOT, "%.1f", rate) + "/s " + r);
+        return r;
+    }
+
+    private void write() throws Exception {
+        Path dir = home.resolve("bench/results");
+        Files.createDirectories(dir);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        String jsonText = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results);
+        Files.writeString(dir.resolve(stamp + ".json"), jsonText);
+        String markdown = Report.markdown(results);
+        Files.writeString(dir.resolve(stamp + ".md"), markdown);
+        Files.writeString(dir.resolve("latest.md"), markdown);
+        System.out.println(markdown);
+        System.out.println("bench: results in " + dir.resolve(stamp + ".json"));
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int port() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

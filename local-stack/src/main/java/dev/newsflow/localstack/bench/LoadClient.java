@@ -1,0 +1,149 @@
+package dev.newsflow.localstack.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** HTTP load from this process to a base URL: closed-loop (fixed concurrency) or open-loop (fixed rate). */
+final class LoadClient {
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+    private final String apiKey;
+
+    LoadClient(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    /** What one run of posts gave: status counts, latencies (ms) of accepted posts, accepted ids with their send time. */
+    static final class Outcome {
+        final StatusCounts statuses = new StatusCounts();
+        final List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        final ConcurrentLinkedQueue<long[]> sentAt = new ConcurrentLinkedQueue<>();
+        final ConcurrentHashMap<String, Long> acceptedIds = new ConcurrentHashMap<>();
+        final AtomicInteger errors = new AtomicInteger();
+        double seconds;
+
+        int accepted() {
+            return statuses.get(202);
+        }
+    }
+
+    static final class StatusCounts extends ConcurrentHashMap<Integer, AtomicInteger> {
+        void add(int status) {
+            computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+        }
+
+        int get(int status) {
+            AtomicInteger n = super.get(status);
+            return n == null ? 0 : n.get();
+        }
+    }
+
+    /** {@code concurrency} clients each posting back to back until {@code requests} were sent. */
+    Outcome closedLoop(String baseUrl, ArticleCorpus corpus, int concurrency, int requests) throws InterruptedException {
+        Outcome outcome = new Outcome();
+        AtomicInteger remaining = new AtomicInteger(requests);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        for (int c = 0; c < concurrency; c++) {
+            pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    String body;
+                    synchronized (corpus) {
+                        body = corpus.nextJson();
+                    }
+                    post(baseUrl, body, outcome);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        outcome.seconds = (System.nanoTime() - start) / 1e9;
+        return outcome;
+    }
+
+    /** Posts at {@code rate} per second for {@code seconds}, whatever the answers' pace. */
+    Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds) throws InterruptedException {
+        Outcome outcome = new Outcome();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        int total = (int) (rate * seconds);
+        long periodNanos = (long) (1e9 / rate);
+        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            if (sent.getAndIncrement() < total) {
+                String body;
+                synchronized (corpus) {
+                    body = corpus.nextJson();
+                }
+                senders.submit(() -> post(baseUrl, body, outcome));
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) {
+            Thread.sleep(50);
+        }
+        ticker.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        outcome.seconds = (System.nanoTime() - start) / 1e9;
+        return outcome;
+    }
+
+    private void post(String baseUrl, String body, Outcome outcome) {
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/articles"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            outcome.statuses.add(response.statusCode());
+            if (response.statusCode() == 202) {
+                outcome.latencies.add((System.nanoTime() - sent) / 1e6);
+                Matcher m = ID.matcher(response.body());
+                if (m.find()) {
+                    outcome.acceptedIds.put(m.group(1), sent);
+                }
+            }
+        } catch (Exception e) {
+            outcome.errors.incrementAndGet();
+        }
+    }
+
+    /** True when GET /api/v1/articles/{id} answers 200. */
+    boolean isStored(String baseUrl, String id) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/articles/" + id)).timeout(Duration.ofSeconds(10))
+                    .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

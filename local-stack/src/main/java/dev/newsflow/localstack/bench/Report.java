@@ -1,0 +1,58 @@
+package dev.newsflow.localstack.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** The benchmark results as a Markdown page, the figures side by side. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> r) {
+        Map<String, Object> nlp1 = (Map<String, Object>) r.get("nlpOneThread");
+        Map<String, Object> nlpAll = (Map<String, Object>) r.get("nlpAllCores");
+        Map<String, Object> kafka = (Map<String, Object>) r.get("kafkaAlone");
+        Map<String, Object> gateway = (Map<String, Object>) r.get("gatewayOverhead");
+        Map<String, Object> saturation = (Map<String, Object>) r.get("pipelineSaturation");
+        Map<String, Object> at50 = (Map<String, Object>) r.get("pipelineAt50Percent");
+        Map<String, Object> at90 = (Map<String, Object>) r.get("pipelineAt90Percent");
+        double nlpArticles = number(nlpAll, "articlesPerSecond");
+        double stored = number(saturation, "storedPerSecond");
+        StringBuilder md = new StringBuilder();
+        md.append("# Newsflow benchmark ").append(r.get("startedAt")).append("\n\n");
+        md.append("Machine: ").append(r.get("machine")).append("; phase length ").append(r.get("phaseSeconds")).append(" s.\n\n");
+        md.append("| what | figure |\n|---|---|\n");
+        row(md, "NLP alone, 1 thread: chars/s", number(nlp1, "charsPerSecond"));
+        row(md, "NLP alone, 1 thread: articles/s", number(nlp1, "articlesPerSecond"));
+        row(md, "raw HanLP segmentation + NER, 1 thread, same text: chars/s", number(nlp1, "hanlpCharsPerSecond"));
+        row(md, "enrichment / raw HanLP (%)", 100 * number(nlp1, "charsPerSecond") / number(nlp1, "hanlpCharsPerSecond"));
+        row(md, "NLP alone, all cores (" + nlpAll.get("threads") + " threads): articles/s", nlpArticles);
+        row(md, "Kafka alone: produced msgs/s (acks=all, idempotent)", number(kafka, "producedPerSecond"));
+        row(md, "Kafka alone: consumed msgs/s", number(kafka, "consumedPerSecond"));
+        row(md, "pipeline saturation: articles/s posted → stored and queryable", stored);
+        row(md, "pipeline / NLP alone, all cores (%)", 100 * stored / nlpArticles);
+        row(md, "at 50% of saturation: ingest-to-queryable p50 / p95 / p99 (ms)",
+                number(at50, "queryableP50Ms"), number(at50, "queryableP95Ms"), number(at50, "queryableP99Ms"));
+        row(md, "at 90% of saturation: ingest-to-queryable p50 / p95 / p99 (ms)",
+                number(at90, "queryableP50Ms"), number(at90, "queryableP95Ms"), number(at90, "queryableP99Ms"));
+        row(md, "POST /articles straight to ingest: p50 / p99 (ms)", number(gateway, "directP50Ms"), number(gateway, "directP99Ms"));
+        row(md, "POST /articles through the gateway: p50 / p99 (ms)", number(gateway, "gatewayP50Ms"), number(gateway, "gatewayP99Ms"));
+        row(md, "gateway's added latency at p50 (%)", number(gateway, "addedLatencyP50Percent"));
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String label, double... values) {
+        md.append("| ").append(label).append(" | ");
+        for (int i = 0; i < values.length; i++) {
+            md.append(i > 0 ? " / " : "").append(String.format(Locale.ROOT, values[i] >= 100 ? "%.0f" : "%.1f", values[i]));
+        }
+        md.append(" |\n");
+    }
+
+    private static double number(Map<String, Object> m, String key) {
+        Object v = m == null ? null : m.get(key);
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

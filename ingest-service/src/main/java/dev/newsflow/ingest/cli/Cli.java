@@ -1,6 +1,7 @@
 package dev.newsflow.ingest.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /** Command dispatch for {@code split} and {@code ingest}, which run without any Spring context. */
 public final class Cli {
@@ -13,7 +14,11 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("not implemented yet");
-        return 2;
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "split" -> SplitCommand.run(rest, out, err);
+            case "ingest" -> IngestCommand.run(rest, System.getenv(), out, err);
+            default -> 2;
+        };
     }
 }

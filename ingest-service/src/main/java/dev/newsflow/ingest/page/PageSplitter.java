@@ -1,0 +1,287 @@
+package dev.newsflow.ingest.page;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits the text of an OCR'd newspaper page into its items using layout cues only: line length and final
+ * punctuation (headlines are short and do not end a sentence; body paragraphs do), position (a deck follows a
+ * headline; a caption sits next to a picture gap, a banner or a credit line), lead markers (本报讯…), credit
+ * patterns (本报记者 X 摄) and section banners (a short title followed by its pinyin in capitals).
+ * Paragraphs cut by the columns or by a caption are re-joined. Pure Java, thread-safe, never throws on text.
+ */
+public final class PageSplitter {
+
+    static final int HEADLINE_MAX = 36;
+    static final int CAPTION_MAX = 50;
+
+    private static final Pattern BANNER = Pattern.compile(
+            "^([\\p{IsHan}·]{2,10})\\s*([A-Z][A-Z]{2,}(?:\\s+[A-Z]{2,})*)$|^([A-Z]{3,}(?:\\s+[A-Z]{2,})*)\\s*([\\p{IsHan}·]{2,10})$");
+    private static final Pattern INTERTITLE = Pattern.compile(
+            "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}[、.．](?!\\d)|[■□◆◇●○▲△★☆▶►])");
+    private static final Pattern FURNITURE = Pattern.compile(
+            "^(?:(?:责任编辑|责编|编辑|美术编辑|美编|校对|版式|组版|审读|审校|值班总编)\\s*[:：]?\\s*[\\p{IsHan}\\s]{2,12}"
+                    + "|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日(?:\\s*星期[一二三四五六日天])?(?:\\s+.{0,12})?"
+                    + "|第?\\s*[A-Z]?\\d{1,3}\\s*版(?:\\s*.{0,8})?|[A-Z]?\\d{1,3}|[-—–_=*·\\s]+)$");
+    private static final Pattern INLINE_HEADLINE = Pattern.compile("^[【\\[]([^】\\]]{2,30})[】\\]]\\s*(.+)$");
+
+    private enum Kind { BLANK_GAP, FURNITURE, BANNER, CREDIT, LEAD, HEADLINE, CAPTION, BODY }
+
+    /** A non-empty line with the layout facts around it. */
+    private record Line(String text, String match, boolean gapBefore, boolean gapAfter) {
+    }
+
+    public PageSplit split(String text, PageMetadata page) {
+        PageMetadata meta = page == null ? PageMetadata.NONE : page;
+        try {
+            return doSplit(text == null ? "" : text, meta);
+        } catch (RuntimeException e) {
+            // never throw on text: the worst case is the whole page as one article with a warning
+            String body = text == null ? "" : text.replace("\r\n", "\n").replace('\r', '\n').strip();
+            List<SplitArticle> articles = body.isEmpty() ? List.of()
+                    : List.of(new SplitArticle(SplitArticle.Kind.ARTICLE, null, null, null, null, List.of(), List.of(),
+                            List.of(), body, false, List.of("page could not be split (" + e + "); kept whole")));
+            return new PageSplit(meta, articles, List.of("splitter failed: " + e));
+        }
+    }
+
+    private PageSplit doSplit(String text, PageMetadata meta) {
+        List<Line> lines = lines(text);
+        List<String> pageWarnings = new ArrayList<>();
+        List<Kind> kinds = classify(lines);
+        Assembler asm = new Assembler(pageWarnings);
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            switch (kinds.get(i)) {
+                case FURNITURE, BLANK_GAP -> { }
+                case BANNER -> asm.banner(bannerName(line.match()));
+                case CREDIT -> asm.credit(Bylines.credit(line.text()), i > 0 && kinds.get(i - 1) == Kind.CAPTION,
+                        photoItemEnds(kinds, i + 1));
+                case CAPTION -> asm.caption(line.text(), captionBlockIsPhotoItem(kinds, i));
+                case HEADLINE -> asm.headline(line.text(), headlineEvidence(lines, kinds, i));
+                case LEAD -> asm.lead(line.text());
+                case BODY -> {
+                    Matcher inline = INLINE_HEADLINE.matcher(line.text());
+                    if (inline.matches() && Typography.hanCount(inline.group(2)) > 10) {
+                        asm.headline(inline.group(1).strip(), true);
+                        Bylines.Lead lead = Bylines.lead(inline.group(2));
+                        if (lead != null) {
+                            asm.lead(inline.group(2));
+                        } else {
+                            asm.body(inline.group(2));
+                        }
+                    } else {
+                        asm.body(line.text());
+                    }
+                }
+            }
+        }
+        List<SplitArticle> articles = asm.finishPage();
+        if (articles.isEmpty() && !text.isBlank()) {
+            pageWarnings.add("no article text found on the page");
+        }
+        return new PageSplit(meta, articles, pageWarnings);
+    }
+
+    /**
+     * What, besides its shape, says a line starts a new item: a lead or byline right after it, a deck under it,
+     * a gap above it, or (for a short clause-free line) that it does not run on into the next line as one word.
+     * Without any, a headline-shaped line after a finished paragraph is read as the start of a paragraph.
+     */
+    private static boolean headlineEvidence(List<Line> lines, List<Kind> kinds, int i) {
+        Line line = lines.get(i);
+        int next = nextContent(kinds, i + 1);
+        if (next < 0 || line.gapBefore()) {
+            return true;
+        }
+        Kind k = kinds.get(next);
+        if (k == Kind.LEAD || k == Kind.CREDIT || k == Kind.HEADLINE || k == Kind.BANNER) {
+            return true;
+        }
+        if (k == Kind.CAPTION || Typography.clauseMarks(line.text()) > 0) {
+            return false;
+        }
+        return !WordJunction.wordAcross(line.text(), lines.get(next).text());
+    }
+
+    // ---------------------------------------------------------------- lines and gaps
+
+    private static List<Line> lines(String text) {
+        String[] raw = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
+                .split("\n", -1);
+        List<String> texts = new ArrayList<>();
+        List<Integer> blanksBefore = new ArrayList<>();
+        int blanks = 0;
+        for (String r : raw) {
+            String t = r.replace('\u3000', ' ').replace('\u00A0', ' ').replace('\t', ' ').strip();
+            if (t.isEmpty()) {
+                blanks++;
+            } else {
+                texts.add(t.replaceAll(" {2,}", " "));
+                blanksBefore.add(texts.size() == 1 ? 0 : blanks);
+                blanks = 0;
+            }
+        }
+        // the usual separation between lines; more than usual marks a gap (a picture, a frame)
+        Map<Integer, Integer> histogram = new HashMap<>();
+        for (int i = 1; i < blanksBefore.size(); i++) {
+            histogram.merge(blanksBefore.get(i), 1, Integer::sum);
+        }
+        int usual = histogram.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(1);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            boolean before = i > 0 && blanksBefore.get(i) > usual;
+            boolean after = i + 1 < texts.size() && blanksBefore.get(i + 1) > usual;
+            lines.add(new Line(texts.get(i), Typography.matchForm(texts.get(i)), before, after));
+        }
+        return lines;
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    private static List<Kind> classify(List<Line> lines) {
+        List<Kind> kinds = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            kinds.add(intrinsicKind(line));
+        }
+        // captions: short single sentences that sit next to a picture gap, a banner or a credit line
+        for (int i = 0; i < lines.size(); i++) {
+            if (kinds.get(i) != Kind.BODY && kinds.get(i) != Kind.HEADLINE) {
+                continue;
+            }
+            Line line = lines.get(i);
+            boolean nextIsCredit = i + 1 < lines.size() && kinds.get(i + 1) == Kind.CREDIT;
+            boolean nextIsPhotoCredit = nextIsCredit && Bylines.credit(lines.get(i + 1).text()).explicitPhoto();
+            if (kinds.get(i) == Kind.HEADLINE) {
+                // an unpunctuated short line above a photo credit is a caption, not a headline with a byline
+                if (nextIsPhotoCredit && Typography.hanCount(line.text()) > 6) {
+                    kinds.set(i, Kind.CAPTION);
+                }
+                continue;
+            }
+            if (!isCaptionShaped(line.text())) {
+                continue;
+            }
+            boolean afterBanner = i > 0 && kinds.get(i - 1) == Kind.BANNER;
+            boolean beforeCaptionAndCredit = i + 2 < lines.size() && isCaptionShaped(lines.get(i + 1).text())
+                    && kinds.get(i + 2) == Kind.CREDIT;
+            boolean previousIsCaption = i > 0 && kinds.get(i - 1) == Kind.CAPTION && line.gapBefore();
+            if (nextIsCredit || line.gapBefore() || line.gapAfter() || afterBanner || beforeCaptionAndCredit
+                    || previousIsCaption) {
+                kinds.set(i, Kind.CAPTION);
+            }
+        }
+        // a headline-shaped line is a headline only if a story can follow it
+        for (int i = 0; i < lines.size(); i++) {
+            if (kinds.get(i) != Kind.HEADLINE) {
+                continue;
+            }
+            int next = nextContent(kinds, i + 1);
+            if (next < 0) {
+                kinds.set(i, Kind.BODY); // a last short line is the page cut mid-sentence, not a title
+            }
+        }
+        return kinds;
+    }
+
+    private static Kind intrinsicKind(Line line) {
+        String t = line.text();
+        String m = line.match();
+        if (FURNITURE.matcher(m).matches()) {
+            return Kind.FURNITURE;
+        }
+        if (BANNER.matcher(m).matches()) {
+            return Kind.BANNER;
+        }
+        if (Bylines.lead(t) != null) {
+            return Kind.LEAD;
+        }
+        if (Bylines.credit(t) != null) {
+            return Kind.CREDIT;
+        }
+        if (isHeadlineShaped(t)) {
+            return Kind.HEADLINE;
+        }
+        return Kind.BODY;
+    }
+
+    static boolean isHeadlineShaped(String t) {
+        int len = t.codePointCount(0, t.length());
+        if (len < 2 || len > HEADLINE_MAX || Typography.startsLikeContinuation(t)) {
+            return false;
+        }
+        if (INTERTITLE.matcher(t).find()) {
+            return false;
+        }
+        if (Typography.hanCount(t) < 2 || Typography.clauseMarks(t) > 1 || t.contains("。")) {
+            return false;
+        }
+        char last = t.charAt(t.length() - 1);
+        if ("、，,".indexOf(last) >= 0) {
+            return false;
+        }
+        if (Typography.endsSentence(t)) {
+            // an exclamation or question can be a title when short and clause-free
+            return Typography.endsWithStrongStop(t) && !t.contains("。") && len <= 24
+                    && Typography.clauseMarks(t) == 0 && "!！?？".indexOf(lastNonCloser(t)) >= 0;
+        }
+        return true;
+    }
+
+    static boolean isCaptionShaped(String t) {
+        int len = t.codePointCount(0, t.length());
+        return len >= 6 && len <= CAPTION_MAX && Typography.endsWithStrongStop(t) && Typography.innerStops(t) == 0
+                && Typography.clauseMarks(t) <= 1 && !Typography.startsLikeContinuation(t);
+    }
+
+    private static char lastNonCloser(String t) {
+        int i = t.length() - 1;
+        while (i > 0 && "”\"'’」』)）】》".indexOf(t.charAt(i)) >= 0) {
+            i--;
+        }
+        return t.charAt(i);
+    }
+
+    private static int nextContent(List<Kind> kinds, int from) {
+        for (int i = from; i < kinds.size(); i++) {
+            if (kinds.get(i) != Kind.FURNITURE && kinds.get(i) != Kind.BLANK_GAP) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the caption block starting at {@code i} (captions, then a credit) is a photo of its own: it has a
+     * credit and what follows it starts something new (a headline, a banner, a lead, the end of the page).
+     */
+    private static boolean captionBlockIsPhotoItem(List<Kind> kinds, int i) {
+        int j = i;
+        while (j < kinds.size() && kinds.get(j) == Kind.CAPTION) {
+            j++;
+        }
+        if (j >= kinds.size() || kinds.get(j) != Kind.CREDIT) {
+            return false;
+        }
+        return photoItemEnds(kinds, j + 1);
+    }
+
+    private static boolean photoItemEnds(List<Kind> kinds, int from) {
+        int next = nextContent(kinds, from);
+        return next < 0 || kinds.get(next) == Kind.HEADLINE || kinds.get(next) == Kind.BANNER
+                || kinds.get(next) == Kind.LEAD || kinds.get(next) == Kind.CAPTION;
+    }
+
+    private static String bannerName(String match) {
+        Matcher m = BANNER.matcher(match);
+        if (m.matches()) {
+            return m.group(1) != null ? m.group(1) : m.group(4);
+        }
+        return match;
+    }
+}

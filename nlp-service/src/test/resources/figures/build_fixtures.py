@@ -141,6 +141,37 @@ HELDOUT = [
   "4200人次|4200|人次|C|0|UP,30%,UNS", "2300多人|2300|人|C|1", "410人|410|人|C|0"]),
 ]
 
+# Written after the first extractor version ran (before looking at any result on them): harder constructs.
+HELDOUT_2 = [
+("industry-monthly",
+ "本报讯 据市统计局最新数据,10月份全市规模以上工业增加值环比增长2.3%,同比增长6.1%。1至10月,全市规上工业企业实现营业收入1268.4亿元,比上年同期增长9.6%;实现利润总额52.7亿元,下降3.8%。分行业看,石化行业完成产值386亿元,汽车及零部件行业完成产值142亿元,分别增长11.2%和15.7%。全市工业用电量达到48.3亿千瓦时,环比增长4.6%。",
+ ["2.3%|2.3|%|P|0|UP,2.3%,POP", "6.1%|6.1|%|P|0|UP,6.1%,YOY", "1268.4亿元|126840000000|CNY|M|0|UP,9.6%,YOY",
+  "52.7亿元|5270000000|CNY|M|0|DOWN,3.8%,UNS", "386亿元|38600000000|CNY|M|0|UP,11.2%,UNS",
+  "142亿元|14200000000|CNY|M|0|UP,15.7%,UNS", "48.3亿千瓦时|4830000000|千瓦时|ME|0|UP,4.6%,POP"]),
+("grapes",
+ "本报讯 记者高原报道 眼下,北镇市的葡萄陆续成熟,种植户们忙着采摘装箱。今年全市葡萄种植面积稳定在12万亩左右,预计总产量可达35万吨,产值超过20亿元。记者在富屯街道的葡萄交易市场看到,巨峰葡萄收购价格为每斤2.5元至3元,比去年同期高出0.5元。种植大户李建国告诉记者,他家种了15亩葡萄,亩产在3000斤以上,今年纯收入能有10来万元。全市现有葡萄专业合作社73个,冷藏保鲜库460座,总储量达到18万吨,带动3.2万户农民增收。",
+ ["12万亩左右|120000|亩|ME|1", "35万吨|350000|吨|ME|0", "超过20亿元|2000000000|CNY|M|1", "2.5元|2.5|CNY|M|0",
+  "3元|3|CNY|M|0", "0.5元|0.5|CNY|M|0|UP,,YOY", "15亩|15|亩|ME|0", "3000斤以上|3000|斤|ME|1",
+  "10来万元|100000|CNY|M|1", "73个|73|个|C|0", "460座|460|座|C|0", "18万吨|180000|吨|ME|0", "3.2万户|32000|户|C|0"]),
+("livelihood-projects",
+ "本报讯 今年,凌河区把群众“急难愁盼”问题作为民生实事的重中之重,千方百计办好十件民生实事。一年来,全区改造老旧供热管网二十三公里,新增停车泊位一千二百个,新建口袋公园八处,为两万余户居民更换老旧燃气表。针对“一老一小”服务需求,全区新建社区养老服务站六个,新增普惠性幼儿园学位四百五十个。全区十四个街道、一百零三个社区全部建立了“民生服务清单”。",
+ ["十件|10|件|C|0", "二十三公里|23|公里|ME|0", "一千二百个|1200|个|C|0", "八处|8|处|C|0", "两万余户|20000|户|C|1",
+  "六个|6|个|C|0", "四百五十个|450|个|C|0", "十四个|14|个|C|0", "一百零三个|103|个|C|0"]),
+("provincial-investment",
+ "本报讯 记者从省发改委获悉,“十四五”以来,全省固定资产投资年均增长7.5%,累计完成投资超过2.1万亿元。其中,基础设施投资占比由百分之二十八提高到百分之三十四,高技术产业投资增长1.6倍。今年,全省安排省级重点项目400个,年度计划投资3200亿元,截至9月底已完成年度计划的82.4%。全省新开工亿元以上项目1156个,同比增加213个。",
+ ["7.5%|7.5|%|P|0|UP,7.5%,ANNUAL_AVERAGE", "超过2.1万亿元|2100000000000|CNY|M|1", "百分之二十八|28|%|P|0",
+  "百分之三十四|34|%|P|0|UP,,UNS", "1.6倍|1.6|倍|R|0|UP,160%,UNS", "400个|400|个|C|0", "3200亿元|320000000000|CNY|M|0",
+  "82.4%|82.4|%|P|0", "1156个|1156|个|C|0", "213个|213|个|C|0|UP,,YOY"]),
+("job-fair",
+ "本报讯 记者沈洋报道 3月12日上午9:30,2023年“春风行动”大型招聘会在市人力资源市场举行。本次招聘会共吸引182家用人单位进场招聘,提供岗位5600余个,其中月薪6000元以上的岗位占比近三成。截至当天12时,现场入场求职者约4300人次,初步达成就业意向1270人。市人社局相关负责人介绍,今年以来已举办各类招聘活动46场,累计帮助1.9万人实现就业。求职者可拨打24小时服务热线12333咨询。",
+ ["182家|182|家|C|0", "5600余个|5600|个|C|1", "6000元以上|6000|CNY|M|1", "近三成|30|%|P|1", "约4300人次|4300|人次|C|1",
+  "1270人|1270|人|C|0", "46场|46|场|C|0", "1.9万人|19000|人|C|0"]),
+("scenic-holiday",
+ "本报讯 中秋、国庆假期,医巫闾山风景区推出灯光秀、民俗表演等数十项活动,吸引游客逾15万人次,日均接待量是平日的3倍。景区周边的农家乐、民宿几乎“一房难求”,上千名村民吃上了“旅游饭”。据了解,景区今年已投入至少8000万元用于基础设施提升,新建停车场2处、增加车位1500个,游客平均停车时间缩短到不足10分钟。景区门票价格为每人50元,60周岁以上老人、6周岁以下儿童免票。",
+ ["逾15万人次|150000|人次|C|1", "3倍|3|倍|R|0", "上千名|1000|名|C|1", "至少8000万元|80000000|CNY|M|1", "2处|2|处|C|0",
+  "1500个|1500|个|C|0", "50元|50|CNY|M|0"]),
+]
+
 # The real sample page: annotations keyed by text + occurrence (1-based count of that text in the page);
 # the third element is a context snippet used here only to compute the occurrence, never stored.
 SAMPLE = [
@@ -173,7 +204,7 @@ def figure(spec):
     f = {"text": text, "value": value, "unit": unit, "kind": KINDS[kind], "approximate": approx == "1"}
     if len(parts) > 5:
         direction, amount, basis = parts[5].split(",")
-        change = {"direction": direction, "basis": BASES[basis]}
+        change = {"direction": direction, "basis": BASES.get(basis, basis)}
         if amount.endswith("%"):
             change["percent"] = amount[:-1]
         elif amount.endswith("pp"):
@@ -220,8 +251,10 @@ if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     write(os.path.join(here, "figures-fixtures.jsonl"), DEV)
     write(os.path.join(here, "figures-heldout.jsonl"), HELDOUT)
+    write(os.path.join(here, "figures-heldout-2.jsonl"), HELDOUT_2)
     page = os.path.join(here, "../../../../../../shared/samples/jinzhou-daily-page.txt")
     if os.path.exists(page):
         sample(page, os.path.join(here, "jinzhou-page-figures.json"))
-    n = sum(len(a[2]) for a in DEV), sum(len(a[2]) for a in HELDOUT), len(SAMPLE)
-    print(f"dev articles {len(DEV)} figures {n[0]}; held-out articles {len(HELDOUT)} figures {n[1]}; sample {n[2]}")
+    n = sum(len(a[2]) for a in DEV), sum(len(a[2]) for a in HELDOUT), sum(len(a[2]) for a in HELDOUT_2), len(SAMPLE)
+    print(f"dev articles {len(DEV)} figures {n[0]}; held-out {len(HELDOUT)}/{n[1]}; held-out-2 {len(HELDOUT_2)}/{n[2]};"
+          f" sample {n[3]}")

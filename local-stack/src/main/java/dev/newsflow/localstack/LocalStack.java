@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private String apiKeys;
     private String operatorKey;
+    private volatile boolean closing;
 
     public LocalStack(StackConfig config) {
         this.config = config;
@@ -121,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> reported = new ArrayList<>();
         while (true) {
             for (ServiceProcess service : services) {
-                if (!service.isAlive() && !reported.contains(service)) {
+                if (!closing && !service.isAlive() && !reported.contains(service)) {
                     System.err.println("newsflow: " + service.name() + " stopped; see " + service.log());
                     reported.add(service);
                 }
@@ -149,6 +150,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
         // the gateway first so that no new work comes in, then the producers before the consumers
         List<ServiceProcess> order = new ArrayList<>(services);
         java.util.Collections.reverse(order);

@@ -217,7 +217,7 @@ final class Assembler {
 
     private static boolean isDeck(String line) {
         return Typography.clauseMarks(line) > 0 || line.startsWith("—") || line.startsWith("-")
-                || line.chars().anyMatch(Character::isDigit) || line.contains(" ");
+                || line.chars().anyMatch(Character::isDigit);
     }
 
     private static int length(String s) {

@@ -1,0 +1,93 @@
+package dev.newsflow.ingest.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.newsflow.ingest.page.SplitArticle.Kind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real OCR'd page in ../shared (skipped when the shared folder is absent). */
+class JinzhouSamplePageTest {
+
+    static final Path SAMPLE = Path.of("../../shared/samples/jinzhou-daily-page.txt");
+    static PageSplit split;
+
+    @BeforeAll
+    static void splitSample() throws IOException {
+        assumeTrue(Files.isRegularFile(SAMPLE), "shared sample page not available");
+        split = new PageSplitter().split(Files.readString(SAMPLE, StandardCharsets.UTF_8),
+                new PageMetadata("锦州日报", "2022-08-10", "3"));
+    }
+
+    @Test
+    void splitsIntoItsNineItemsWithTheirHeadlines() {
+        assertThat(split.articles()).extracting(SplitArticle::headline).containsExactly(
+                "锦州出实招建强重点产业链",
+                "七里河村花香牛壮生态美",
+                "247名年轻干部任职社区“第一书记”",
+                "一线职工岗位创新成果获奖",
+                "民俗节里品文化",
+                "绕城公路建设如火如荼",
+                "举办短视频大赛秀家乡之美",
+                "“小小文化志愿者”上岗",
+                "东北陆海新通道建设打开县域发展“新通道”");
+    }
+
+    @Test
+    void bannersSetTheSectionOfTheItemsBelowThem() {
+        assertThat(split.articles()).extracting(SplitArticle::section).containsExactly(
+                null, null, null, "锦州脚步", "锦州印象", "锦州印象", "锦州印象", "图说", "图说");
+    }
+
+    @Test
+    void deckAndKickerAreSubheadlines() {
+        assertThat(split.articles().get(0).subheadline()).isEqualTo("上半年发放担保贷款6.43亿元,同比增长124.83%");
+        assertThat(split.articles().get(8).subheadline()).isEqualTo("东北陆海新通道建设进行时");
+    }
+
+    @Test
+    void rejoinsParagraphsBrokenByColumnsAndCaptions() {
+        String all = String.join("\n", split.articles().stream().map(SplitArticle::body).toList());
+        assertThat(all).contains("深井钻探", "管大事", "10月底", "汽车及零部件", "主管部门任产业链", "积极组织",
+                "平均每年", "辅导教师", "信息平台", "聚力抓前期", "用画卷");
+    }
+
+    @Test
+    void keepsCaptionsAndCreditsOutOfBodies() {
+        for (SplitArticle a : split.articles()) {
+            assertThat(a.body()).doesNotContain("本报记者", "本本报", "整理硅片", "泼水节上嬉戏", "头羊评选。",
+                    "JIAOBU", "YINXIANG", "TUSHUO", "张益闻");
+        }
+        SplitArticle first = split.articles().get(0);
+        assertThat(first.captions()).containsExactly("锦州阳光能源有限公司工人在车间整理硅片。");
+        assertThat(first.photographers()).containsExactly("崔治");
+        assertThat(split.articles().get(4).captions()).hasSize(4);
+    }
+
+    @Test
+    void findsLeadsAndReporters() {
+        List<SplitArticle> a = split.articles();
+        assertThat(a.get(0).dateline()).isEqualTo("本报讯");
+        assertThat(a.get(0).body()).startsWith("加大金融扶持力度");
+        assertThat(a.get(1).reporters()).containsExactly("张益闻", "崔治");
+        assertThat(a.get(2).reporters()).containsExactly("崔治");
+        assertThat(a.get(2).body()).startsWith("“从现在起");
+        assertThat(a.get(6).reporters()).containsExactly("文继红");
+        assertThat(a.get(4).reporters()).containsExactly("崔治");
+        assertThat(a.get(7).reporters()).containsExactly("崔治");
+    }
+
+    @Test
+    void marksTheStoryThatRunsOffThePage() {
+        assertThat(split.articles()).extracting(SplitArticle::truncated)
+                .containsExactly(true, false, false, false, false, false, false, false, false);
+        assertThat(split.articles().get(0).body()).endsWith("已初");
+        assertThat(split.articles()).extracting(SplitArticle::kind).containsOnly(Kind.ARTICLE);
+    }
+}

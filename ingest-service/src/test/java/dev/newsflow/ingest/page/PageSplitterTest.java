@@ -1,0 +1,143 @@
+package dev.newsflow.ingest.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.newsflow.ingest.page.SplitArticle.Kind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Pages composed for the layouts the sample does not show. */
+class PageSplitterTest {
+
+    private final PageSplitter splitter = new PageSplitter();
+
+    private List<SplitArticle> split(String page) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/pages/" + page)) {
+            return splitter.split(new String(in.readAllBytes(), StandardCharsets.UTF_8), PageMetadata.NONE).articles();
+        }
+    }
+
+    @Test
+    void multiSectionPageKeepsSectionsDecksKickersAndCredits() throws IOException {
+        List<SplitArticle> a = split("multi-section.txt");
+        assertThat(a).extracting(SplitArticle::headline)
+                .containsExactly("秋粮收购进度过半", "老旧小区改造惠及万户居民", "非遗进校园 传承有新人");
+        assertThat(a).extracting(SplitArticle::section).containsExactly("要闻", "要闻", "文化");
+        assertThat(a.get(0).subheadline()).isEqualTo("全市已收购玉米42万吨,同比增长9.6%");
+        assertThat(a.get(0).reporters()).containsExactly("王海燕", "刘洋");
+        assertThat(a.get(0).body()).startsWith("连日来").contains("延长了营业时间");
+        assertThat(a.get(1).reporters()).containsExactly("赵静");
+        assertThat(a.get(2).subheadline()).isEqualTo("乡村振兴在行动");
+        assertThat(a.get(2).reporters()).containsExactly("孙晓东");
+        assertThat(a.get(2).photographers()).containsExactly("李文博");
+        assertThat(a.get(2).body()).doesNotContain("孙晓东");
+    }
+
+    @Test
+    void captionInterruptingASentenceIsLiftedOutAndTheSentenceRejoined() throws IOException {
+        List<SplitArticle> a = split("caption-interrupts.txt");
+        assertThat(a).extracting(SplitArticle::headline)
+                .containsExactly("新能源汽车产业园开工建设", "金秋时节稻谷飘香", "冬季供暖准备工作全面就绪");
+        SplitArticle story = a.get(0);
+        assertThat(story.body()).contains("配套的研发中心,计划明年").doesNotContain("吊装作业", "周宁 摄");
+        assertThat(story.captions()).containsExactly("工人们在项目现场进行钢结构吊装作业。");
+        assertThat(story.photographers()).containsExactly("周宁");
+        assertThat(story.truncated()).isFalse();
+    }
+
+    @Test
+    void captionAndCreditWithoutStoryBecomeAPhotoItem() throws IOException {
+        SplitArticle photo = split("caption-interrupts.txt").get(1);
+        assertThat(photo.kind()).isEqualTo(Kind.PHOTO);
+        assertThat(photo.photographers()).containsExactly("陈光");
+        assertThat(photo.captions()).containsExactly("金秋时节稻谷飘香");
+        assertThat(photo.body()).isEqualTo("金秋时节稻谷飘香");
+    }
+
+    @Test
+    void pageOfShortBriefsGivesOneArticlePerBrief() throws IOException {
+        List<SplitArticle> a = split("briefs.txt");
+        assertThat(a).extracting(SplitArticle::headline).containsExactly("港口集装箱吞吐量创新高", "首届农民丰收节开幕",
+                "全民健身运动会落幕", "图书馆延长开放时间", "义诊活动进社区");
+        assertThat(a).extracting(SplitArticle::section).containsOnly("简讯");
+        assertThat(a).extracting(SplitArticle::dateline).containsOnly("本报讯");
+        assertThat(a.get(2).reporters()).containsExactly("马骏");
+        assertThat(a.get(3).body()).startsWith("即日起");
+    }
+
+    @Test
+    void singleArticlePageWithBylineUnderTheHeadlineAndCutOff() throws IOException {
+        List<SplitArticle> a = split("single-article.txt");
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).headline()).isEqualTo("大凌河流域综合治理成效显著");
+        assertThat(a.get(0).reporters()).containsExactly("王芳");
+        assertThat(a.get(0).body()).startsWith("今年以来").doesNotContain("王芳").endsWith("景美的");
+        assertThat(a.get(0).body().lines()).hasSize(4);
+        assertThat(a.get(0).truncated()).isTrue();
+        assertThat(a.get(0).warnings()).anyMatch(w -> w.contains("runs off the page"));
+    }
+
+    @Test
+    void windowsLineEndingsFullWidthPunctuationAndTraditionalCharacters() throws IOException {
+        List<SplitArticle> a = split("crlf-traditional.txt");
+        assertThat(a).extracting(SplitArticle::headline).containsExactly("東北老工業基地煥發新活力", "社區食堂暖了老人胃");
+        assertThat(a.get(0).dateline()).isEqualTo("本報訊");
+        assertThat(a.get(0).reporters()).containsExactly("陳明");
+        assertThat(a.get(0).body()).startsWith("近日，記者走訪").contains("排到了明年一季度。").doesNotContain("\r");
+        assertThat(a.get(1).reporters()).containsExactly("林慧");
+        assertThat(a.get(1).body()).startsWith("“飯菜可口").doesNotContain("用餐。", "攝");
+        assertThat(a.get(1).photographers()).containsExactly("林慧");
+        assertThat(a.get(1).captions()).containsExactly("老人們在社區食堂用餐。");
+    }
+
+    @Test
+    void pageWithoutHeadlineIsOneArticleWithAWarning() throws IOException {
+        List<SplitArticle> a = split("no-headline.txt");
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).headline()).isNull();
+        assertThat(a.get(0).body().lines()).hasSize(3);
+        assertThat(a.get(0).warnings()).anyMatch(w -> w.contains("no headline"));
+    }
+
+    @Test
+    void pageWithoutBlankLinesSplitsTheSame() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/pages/multi-section.txt")) {
+            String dense = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\n+", "\n");
+            assertThat(splitter.split(dense, PageMetadata.NONE).articles()).extracting(SplitArticle::headline)
+                    .containsExactly("秋粮收购进度过半", "老旧小区改造惠及万户居民", "非遗进校园 传承有新人");
+        }
+    }
+
+    @Test
+    void neverThrowsOnArbitraryText() {
+        Random random = new Random(42);
+        String alphabet = "锦州本报讯记者崔治摄撰。，,!?“”\n\r \t、ABC123（）【】";
+        for (int n = 0; n < 300; n++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(400);
+            for (int i = 0; i < len; i++) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertThatCode(() -> splitter.split(text, PageMetadata.NONE)).doesNotThrowAnyException();
+        }
+        assertThat(splitter.split("", PageMetadata.NONE).articles()).isEmpty();
+        assertThat(splitter.split(null, null).articles()).isEmpty();
+        assertThat(splitter.split("\n\n\r\n", PageMetadata.NONE).articles()).isEmpty();
+    }
+
+    @Test
+    void keepsPageMetadata() {
+        PageSplit split = splitter.split("标题一\n\n本报讯 正文第一句。", new PageMetadata("锦州日报", "2022-08-10", "3"));
+        assertThat(split.page().edition()).isEqualTo("2022-08-10");
+        assertThat(split.articles()).singleElement().satisfies(a -> {
+            assertThat(a.headline()).isEqualTo("标题一");
+            assertThat(a.body()).isEqualTo("正文第一句。");
+        });
+    }
+}

@@ -1,0 +1,201 @@
+package dev.newsflow.metrics.query;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import dev.newsflow.events.EntityType;
+import dev.newsflow.metrics.store.Collections;
+import dev.newsflow.metrics.store.Keys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/articles")
+@Tag(name = "articles")
+class ArticleController {
+
+    private static final int DAYS_PER_FETCH = 31;
+    private static final int MAX_ID = 200;
+
+    private final AggregateReader reader;
+
+    ArticleController(AggregateReader reader) {
+        this.reader = reader;
+    }
+
+    @GetMapping(value = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "One stored article", description = "The enriched article (EnrichedArticle JSON) as stored; 404 problem+json when absent.")
+    ResponseEntity<String> article(@PathVariable String id) {
+        String articleId = Params.requiredText("id", id, MAX_ID);
+        Document d = reader.db().getCollection(Collections.ARTICLES).find(Filters.eq("_id", articleId))
+                .projection(Projections.include("json")).first();
+        if (d == null) {
+            throw new NotFoundException("no article with id '" + articleId + "'");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d.getString("json"));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Search stored articles",
+            description = "Articles matching every given filter, newest day first, then by id ascending (stable). "
+                    + "entity (+ optional type) / source / section / region are answered from per-day posting lists; "
+                    + "q is a case-insensitive plain substring of title or body (no regex, no operators). "
+                    + "Window defaults to everything stored.")
+    Page<ArticleSummary> articles(
+            @Parameter(description = "entity name, exact") @RequestParam(required = false) String entity,
+            @Parameter(description = "PERSON, LOCATION or ORGANIZATION") @RequestParam(required = false) String type,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String section,
+            @Parameter(description = "6-digit GB/T 2260 code; a city or province includes its counties") @RequestParam(required = false) String region,
+            @Parameter(description = "substring of title or body, at most 100 characters") @RequestParam(required = false) String q,
+            @Parameter(description = "ISO date, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO date, inclusive") @RequestParam(required = false) String to,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        String entityName = Params.text("entity", entity, Params.MAX_NAME);
+        EntityType entityType = Params.type("type", type);
+        String src = Params.text("source", source, 200);
+        String sec = Params.text("section", section, 200);
+        String reg = Params.region("region", region);
+        String query = Params.text("q", q, 100);
+        LocalDate f = Params.date("from", from);
+        LocalDate t = Params.date("to", to);
+        Params.checkRange(f, t);
+        int p = Params.integer("page", page, 0, 0, Params.MAX_PAGE);
+        int s = Params.integer("size", size, 20, 1, Params.MAX_SIZE);
+
+        // each filter is a disjunction of posting lists; the filters are intersected
+        List<List<String>> filters = new ArrayList<>();
+        if (entityName != null) {
+            List<String> alts = new ArrayList<>();
+            for (EntityType et : entityType == null ? EntityType.values() : new EntityType[] {entityType}) {
+                alts.add("posts.ent." + Keys.entity(et, entityName));
+            }
+            filters.add(alts);
+        } else if (entityType != null) {
+            throw new BadParameterException("type", "needs 'entity'");
+        }
+        if (src != null) {
+            filters.add(List.of("posts.src." + Keys.encode(src)));
+        }
+        if (sec != null) {
+            filters.add(List.of("posts.sec." + Keys.encode(sec)));
+        }
+        if (reg != null) {
+            filters.add(List.of("posts.reg." + reg));
+        }
+        if (filters.isEmpty()) {
+            filters.add(List.of("posts.all"));
+        }
+        String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
+
+        List<String> days = new ArrayList<>(reader.days(f, t));
+        java.util.Collections.reverse(days);
+        long toSkip = (long) p * s;
+        List<String> picked = new ArrayList<>();
+        outer:
+        for (int i = 0; i < days.size(); i += DAYS_PER_FETCH) {
+            List<String> chunk = days.subList(i, Math.min(days.size(), i + DAYS_PER_FETCH));
+            Map<String, Document> byDay = new HashMap<>();
+            reader.fetch(Collections.DAYS, chunk, paths).forEach(d -> byDay.put(d.getString("_id"), d));
+            for (String day : chunk) {
+                Document d = byDay.get(day);
+                if (d == null) {
+                    continue;
+                }
+                List<String> candidates = intersect(d, filters);
+                if (query != null && !candidates.isEmpty()) {
+                    candidates = containing(candidates, query);
+                }
+                for (String id : candidates) {
+                    if (toSkip > 0) {
+                        toSkip--;
+                        continue;
+                    }
+                    picked.add(id);
+                    if (picked.size() > s) {
+                        break outer;
+                    }
+                }
+            }
+        }
+        boolean hasNext = picked.size() > s;
+        List<String> pageIds = hasNext ? picked.subList(0, s) : picked;
+        return new Page<>(summaries(pageIds), p, s, hasNext);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> intersect(Document day, List<List<String>> filters) {
+        Set<String> result = null;
+        for (List<String> alternatives : filters) {
+            Set<String> union = new TreeSet<>();
+            for (String path : alternatives) {
+                if (AggregateReader.navigate(day, path) instanceof Collection<?> ids) {
+                    union.addAll((Collection<String>) ids);
+                }
+            }
+            if (result == null) {
+                result = union;
+            } else {
+                result.retainAll(union);
+            }
+            if (result.isEmpty()) {
+                return List.of();
+            }
+        }
+        return result == null ? List.of() : new ArrayList<>(new TreeSet<>(result));
+    }
+
+    private List<String> containing(List<String> ids, String q) {
+        String needle = q.toLowerCase(Locale.ROOT);
+        Set<String> hits = new LinkedHashSet<>();
+        reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", ids))
+                .projection(Projections.include("title", "body"))
+                .forEach(d -> {
+                    if (contains(d.getString("title"), needle) || contains(d.getString("body"), needle)) {
+                        hits.add(d.getString("_id"));
+                    }
+                });
+        return ids.stream().filter(hits::contains).toList();
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private List<ArticleSummary> summaries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ArticleSummary> byId = new HashMap<>();
+        reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", ids))
+                .projection(Projections.include("title", "source", "section", "publishedAt", "day", "entityCount", "figureCount", "modelVersion"))
+                .forEach(d -> byId.put(d.getString("_id"), new ArticleSummary(d.getString("_id"), d.getString("title"),
+                        d.getString("source"), d.getString("section"), d.getString("publishedAt"), d.getString("day"),
+                        d.getInteger("entityCount", 0), d.getInteger("figureCount", 0), d.getString("modelVersion"))));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What a result list shows of an article; GET /articles/{id} has the rest. */
+    record ArticleSummary(String id, String title, String source, String section, String publishedAt, String day,
+                          int entityCount, int figureCount, String modelVersion) {
+    }
+}

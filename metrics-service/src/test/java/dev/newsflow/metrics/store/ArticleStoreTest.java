@@ -1,0 +1,200 @@
+package dev.newsflow.metrics.store;
+
+import static dev.newsflow.metrics.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.newsflow.events.ArticleEnriched;
+import dev.newsflow.events.FigureKind;
+import dev.newsflow.metrics.TestMongo;
+import dev.newsflow.metrics.query.QueryFingerprint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The exactly-once effect, proved by injecting each fault and comparing every query answer with a clean run. */
+class ArticleStoreTest {
+
+    private static final List<String[]> ENTITIES = List.of(new String[] {"PERSON", "王伟"}, new String[] {"ORGANIZATION", "锦州银行"},
+            new String[] {"LOCATION", "义县"}, new String[] {"PERSON", "李娜"});
+    private static final List<String> REGIONS = List.of("210727", "210700", "210000");
+
+    private static TestMongo mongo;
+    private static final AtomicInteger DB = new AtomicInteger();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void start() {
+        mongo = new TestMongo();
+    }
+
+    @AfterAll
+    static void stop() {
+        mongo.close();
+    }
+
+    private record Env(MongoDatabaseFactory factory, ArticleStore store) {
+        String fingerprint() {
+            return QueryFingerprint.of(factory, ENTITIES, REGIONS);
+        }
+    }
+
+    private static Env env() {
+        MongoDatabaseFactory f = mongo.factory("t" + DB.incrementAndGet());
+        return new Env(f, new ArticleStore(f, new ContributionPlanner(), JSON));
+    }
+
+    static ArticleEnriched a1() {
+        return article("a1").day("2026-11-20").person("王伟").org("锦州银行").place("义县", "210727")
+                .figure("贷款余额", "643000000", "CNY", FigureKind.MONEY).keyword("贷款").build();
+    }
+
+    static ArticleEnriched a2() {
+        return article("a2").day("2026-11-21").source("辽宁日报").person("王伟").person("李娜")
+                .figure("增长", "12.5", "%", FigureKind.PERCENT).build();
+    }
+
+    static ArticleEnriched a1v2() {
+        return article("a1").day("2026-11-20").model("m2", Instant.parse("2026-11-22T00:00:00Z"))
+                .person("李娜").org("锦州银行").place("义县", "210727")
+                .figure("存款余额", "100", "CNY", FigureKind.MONEY).build();
+    }
+
+    private static Env clean(ArticleEnriched... events) {
+        Env e = env();
+        for (ArticleEnriched a : events) {
+            assertThat(e.store.store(a)).isEqualTo(StoreOutcome.STORED);
+        }
+        return e;
+    }
+
+    @Test
+    void countsAnArticleOncePerEntity() {
+        Env e = clean(a1(), a2());
+        Document day = e.factory.getMongoDatabase().getCollection(Collections.DAYS).find(new Document("_id", "2026-11-20")).first();
+        Document ent = (Document) ((Document) day.get("counts")).get("ent");
+        assertThat(ent.getInteger("PERSON|王伟")).isEqualTo(1);
+        assertThat(e.fingerprint()).contains("EntityCount[name=王伟, type=PERSON, count=2]");
+    }
+
+    @Test
+    void redeliveredEventIsCountedOnce() {
+        Env reference = clean(a1(), a2());
+        Env e = env();
+        assertThat(e.store.store(a1())).isEqualTo(StoreOutcome.STORED);
+        assertThat(e.store.store(a2())).isEqualTo(StoreOutcome.STORED);
+        assertThat(e.store.store(a1())).isEqualTo(StoreOutcome.DUPLICATE);
+        assertThat(e.store.store(a2())).isEqualTo(StoreOutcome.DUPLICATE);
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+    }
+
+    @Test
+    void resubmittedArticleReEnrichedLaterIsCountedOnce() {
+        Env reference = clean(a1(), a2());
+        Env e = clean(a1(), a2());
+        ArticleEnriched again = article("a1").day("2026-11-20").person("王伟").org("锦州银行").place("义县", "210727")
+                .figure("贷款余额", "643000000", "CNY", FigureKind.MONEY).keyword("贷款")
+                .model("m1", Instant.parse("2026-11-25T00:00:00Z")).ingestedAt(Instant.parse("2026-11-25T00:00:00Z")).build();
+        assertThat(e.store.store(again)).isEqualTo(StoreOutcome.DUPLICATE);
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+    }
+
+    @Test
+    void reEnrichmentWithNewerModelReplacesTheOldContribution() {
+        Env reference = clean(a1v2(), a2());
+        Env e = clean(a1(), a2());
+        assertThat(e.store.store(a1v2())).isEqualTo(StoreOutcome.STORED);
+        String fp = e.fingerprint();
+        assertThat(fp).isEqualTo(reference.fingerprint());
+        assertThat(fp).doesNotContain("贷款余额").contains("存款余额");
+    }
+
+    @Test
+    void olderEnrichmentArrivingLateIsIgnored() {
+        Env reference = clean(a1v2(), a2());
+        Env e = clean(a1v2(), a2());
+        assertThat(e.store.store(a1())).isEqualTo(StoreOutcome.STALE);
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+    }
+
+    @Test
+    void crashAfterAnyWriteThenRedeliveryNeitherLosesNorDoubleCounts() {
+        Env reference = clean(a1(), a2());
+        int writes = countWrites(a1());
+        assertThat(writes).isGreaterThan(3);
+        for (int crashAt = 1; crashAt <= writes; crashAt++) {
+            Env e = clean(a2());
+            crashAfter(e.store, crashAt);
+            assertThatThrownBy(() -> e.store.store(a1())).hasMessageContaining("injected crash");
+            e.store.afterWrite(null);
+            assertThat(e.store.store(a1())).as("redelivery after crash at write %d", crashAt).isEqualTo(StoreOutcome.STORED);
+            assertThat(e.store.store(a1())).isEqualTo(StoreOutcome.DUPLICATE);
+            assertThat(e.fingerprint()).as("crash at write %d", crashAt).isEqualTo(reference.fingerprint());
+        }
+    }
+
+    @Test
+    void crashInTheMiddleOfAReEnrichmentThenRedeliveryLeavesOnlyTheNewContribution() {
+        Env reference = clean(a1v2(), a2());
+        Env probe = clean(a1(), a2());
+        int writes = countWrites(probe.store, a1v2());
+        for (int crashAt = 1; crashAt <= writes; crashAt++) {
+            Env e = clean(a1(), a2());
+            crashAfter(e.store, crashAt);
+            assertThatThrownBy(() -> e.store.store(a1v2())).hasMessageContaining("injected crash");
+            e.store.afterWrite(null);
+            e.store.store(a1v2());
+            assertThat(e.fingerprint()).as("crash at write %d", crashAt).isEqualTo(reference.fingerprint());
+        }
+    }
+
+    @Test
+    void crashThenAnOlderVersionArrivesFirstStillCompletesThePendingOne() {
+        Env reference = clean(a1v2(), a2());
+        Env e = clean(a1(), a2());
+        crashAfter(e.store, 3);
+        assertThatThrownBy(() -> e.store.store(a1v2())).hasMessageContaining("injected crash");
+        e.store.afterWrite(null);
+        assertThat(e.store.store(a1())).isEqualTo(StoreOutcome.STALE);
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+    }
+
+    @Test
+    void rebuildGivesIdenticalResults() {
+        Env e = clean(a1(), a2());
+        e.store.store(a1v2());
+        e.store.store(article("a3").day("2026-10-02").person("王伟").place("锦州", "210700").build());
+        String before = e.fingerprint();
+        Rebuilder rebuilder = new Rebuilder(e.factory, e.store, new Indexes(e.factory));
+        assertThat(rebuilder.rebuild()).isEqualTo(3);
+        assertThat(e.fingerprint()).isEqualTo(before);
+    }
+
+    private static int countWrites(ArticleEnriched a) {
+        return countWrites(env().store, a);
+    }
+
+    private static int countWrites(ArticleStore store, ArticleEnriched a) {
+        List<String> steps = new ArrayList<>();
+        store.afterWrite(steps::add);
+        store.store(a);
+        store.afterWrite(null);
+        return steps.size();
+    }
+
+    private static void crashAfter(ArticleStore store, int n) {
+        AtomicInteger count = new AtomicInteger();
+        store.afterWrite(step -> {
+            if (count.incrementAndGet() == n) {
+                throw new IllegalStateException("injected crash after write " + n + " (" + step + ")");
+            }
+        });
+    }
+}

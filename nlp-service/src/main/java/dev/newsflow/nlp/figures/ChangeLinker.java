@@ -25,6 +25,9 @@ final class ChangeLinker {
     private static final String[] DOWN = {
             "下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "收窄", "减幅", "降幅", "缩减", "萎缩", "下调", "减",
             "降", "跌"};
+    /** Comparatives that are changes only after a basis (比去年同期高出0.5元), not in 比全省平均水平高1.2个百分点. */
+    private static final String[] MORE = {"高出", "多出", "多", "高"};
+    private static final String[] LESS = {"低出", "少", "低"};
     /** Words allowed between a verb and its amount: 增长了, 增幅达, 增速为. */
     private static final String[] BRIDGES = {"达到", "了", "达", "为", "约为"};
     private static final String[] BASES_YOY = {
@@ -49,6 +52,9 @@ final class ChangeLinker {
                 continue;
             }
             String basis = basis(text, verb.start, k > 0 ? figures.get(k - 1).end : 0);
+            if (verb.comparative && UNSPECIFIED.equals(basis)) {
+                continue;
+            }
             if (verb.level) {
                 c.direction = verb.direction;
                 c.basis = basis;
@@ -161,7 +167,7 @@ final class ChangeLinker {
         return true;
     }
 
-    private record Verb(int start, String direction, boolean level) {
+    private record Verb(int start, String direction, boolean level, boolean comparative) {
     }
 
     /** The change verb right before a figure: 增长(了|达|为)?X, or 提高到/降至 X (a new level). */
@@ -180,7 +186,16 @@ final class ChangeLinker {
             }
         }
         Verb v = verbEndingAt(text, at, UP, "UP", level);
-        return v != null ? v : verbEndingAt(text, at, DOWN, "DOWN", level);
+        if (v == null) {
+            v = verbEndingAt(text, at, DOWN, "DOWN", level);
+        }
+        if (v == null && !level) {
+            v = comparativeEndingAt(text, at, MORE, "UP");
+            if (v == null) {
+                v = comparativeEndingAt(text, at, LESS, "DOWN");
+            }
+        }
+        return v;
     }
 
     private static Verb verbEndingAt(String text, int at, String[] verbs, String direction, boolean level) {
@@ -193,7 +208,17 @@ final class ChangeLinker {
                         return null; // 新增; a lone 增/降 must follow a basis word (同比增5%)
                     }
                 }
-                return new Verb(start, direction, level);
+                return new Verb(start, direction, level, false);
+            }
+        }
+        return null;
+    }
+
+    private static Verb comparativeEndingAt(String text, int at, String[] words, String direction) {
+        for (String w : words) {
+            int start = at - w.length();
+            if (start >= 0 && text.startsWith(w, start)) {
+                return new Verb(start, direction, false, true);
             }
         }
         return null;

@@ -199,11 +199,19 @@ final class QuantityScanner {
         int j = num.end;
         BigDecimal value = num.value;
         String inner = null;
-        if (j < n && (text.charAt(j) == '余' || text.charAt(j) == '多') && j + 1 < n) {
-            Units.Unit after = Units.match(text, j + 1);
+        if (j + 1 < n && (text.charAt(j) == '余' || text.charAt(j) == '多' || text.charAt(j) == '来')) {
+            // 700多亩, 2.1万余株, 10余万人次, 10来万元: the qualifier may stand before a magnitude
+            int k = j + 1;
+            BigDecimal scaled = value;
+            while (k < n && !num.bare && Numerals.isMagnitudeAt(text, k)) {
+                scaled = scaled.multiply(BigDecimal.valueOf(Numerals.multiplier(text.charAt(k))));
+                k++;
+            }
+            Units.Unit after = k < n ? Units.match(text, k) : null;
             if (after != null && !after.rejects()) {
                 inner = String.valueOf(text.charAt(j));
-                j++;
+                value = scaled;
+                j = k;
             }
         }
         Units.Unit unit = j < n ? Units.match(text, j) : null;

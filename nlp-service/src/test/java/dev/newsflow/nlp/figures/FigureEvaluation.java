@@ -29,6 +29,7 @@ public final class FigureEvaluation {
 
     static final String DEV = "/figures/figures-fixtures.jsonl";
     static final String HELD_OUT = "/figures/figures-heldout.jsonl";
+    static final String HELD_OUT_2 = "/figures/figures-heldout-2.jsonl";
     static final String SAMPLE_ANNOTATIONS = "/figures/jinzhou-page-figures.json";
     static final String SAMPLE_PAGE = "shared/samples/jinzhou-daily-page.txt";
 
@@ -243,6 +244,7 @@ public final class FigureEvaluation {
         List<Score> scores = new ArrayList<>();
         scores.add(evaluate("fixtures (dev)", extractor, loadFixtures(DEV)));
         scores.add(evaluate("fixtures (held-out)", extractor, loadFixtures(HELD_OUT)));
+        scores.add(evaluate("fixtures (held-out-2)", extractor, loadFixtures(HELD_OUT_2)));
         loadSamplePage().ifPresent(p -> scores.add(evaluate("jinzhou sample page", extractor, List.of(p))));
         return scores;
     }
@@ -261,6 +263,7 @@ public final class FigureEvaluation {
         List<String> texts = new ArrayList<>();
         loadFixtures(DEV).forEach(a -> texts.add(a.text()));
         loadFixtures(HELD_OUT).forEach(a -> texts.add(a.text()));
+        loadFixtures(HELD_OUT_2).forEach(a -> texts.add(a.text()));
         loadSamplePage().ifPresent(a -> texts.add(a.text()));
         System.out.printf("throughput (1 thread): %.0f chars/s%n", throughput(extractor, texts, 2000));
     }

@@ -10,7 +10,10 @@ import java.util.List;
 
 /**
  * What MSRA cannot teach the model: reporter bylines (记者崔治报道, 本报记者 崔治 撰, 通讯员 X) are persons.
- * Rule spans replace the model spans they overlap.
+ * A place followed directly by an organisation suffix (锦州市 + 铁工养路设备有限公司, 凌海市 + 公安局) is one
+ * organisation. Rule spans replace the model spans they overlap. And within one text, a "person" whose name begins an
+ * organisation name found elsewhere in the text (陆海新 beside 陆海新运输有限公司) is the organisation's
+ * name element, not a person.
  */
 final class EntityRules {
 
@@ -28,7 +31,10 @@ final class EntityRules {
         }
     }
 
-    static List<NerSpan> apply(char[] text, List<NerSpan> spans) {
+    /** {@code words}: the model's word lexicon (bit 1 = verbs and function words), or null. */
+    static List<NerSpan> apply(char[] text, List<NerSpan> spans, Lexicon words) {
+        spans = placesWithOrganisationSuffixes(text, spans, words);
+        spans = dropPersonsThatBeginOrganisations(text, spans);
         List<NerSpan> rules = bylines(text);
         if (rules.isEmpty()) {
             return spans;
@@ -48,6 +54,102 @@ final class EntityRules {
         }
         out.addAll(rules);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static final String[] ORG_SUFFIXES = {"股份有限公司", "有限责任公司", "有限公司", "集团", "委员会", "协会",
+        "管理局", "公安局", "局", "研究院", "研究所", "大学", "学院", "医院", "银行", "法院", "检察院", "合作社"};
+    private static final String STOP = "的在和与及是由了等为从向对将把被到或也都又而并、,，.。;；:：!！?？()（）\"“”'‘’《》 \u3000\n\r";
+    private static final int MAX_MIDDLE = 10;
+
+    /** A LOCATION span followed, within MAX_MIDDLE plain characters, by an organisation suffix becomes one ORG. */
+    static List<NerSpan> placesWithOrganisationSuffixes(char[] text, List<NerSpan> spans, Lexicon words) {
+        List<NerSpan> out = null;
+        for (int k = 0; k < spans.size(); k++) {
+            NerSpan loc = spans.get(k);
+            if (loc.type() != EntityType.LOCATION) {
+                continue;
+            }
+            int end = suffixEnd(text, loc.end());
+            if (end < 0 || hasVerb(text, loc.end(), end, words)) {
+                continue;
+            }
+            boolean taken = false;
+            for (NerSpan s : spans) {
+                if (s != loc && s.type() != EntityType.LOCATION && s.start() < end && loc.start() < s.end()) {
+                    taken = true;
+                }
+            }
+            if (taken) {
+                continue;
+            }
+            NerSpan org = new NerSpan(loc.start(), end, EntityType.ORGANIZATION);
+            if (out == null) {
+                out = new ArrayList<>(spans);
+            }
+            out.removeIf(s -> s.start() < org.end() && org.start() < s.end());
+            out.add(org);
+        }
+        if (out == null) {
+            return spans;
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    private static boolean hasVerb(char[] text, int from, int to, Lexicon words) {
+        if (words == null) {
+            return false;
+        }
+        boolean[] verb = {false};
+        words.matches(text, from, to, (start, end, mask) -> {
+            if ((mask & 2) != 0 && end <= to) {
+                verb[0] = true;
+            }
+        });
+        return verb[0];
+    }
+
+    /** End of the first organisation suffix after {@code from} reached through plain Han characters, or -1. */
+    private static int suffixEnd(char[] text, int from) {
+        for (int j = from; j < text.length && j <= from + MAX_MIDDLE; j++) {
+            char c = text[j];
+            if (!isHan(c) || STOP.indexOf(c) >= 0) {
+                return -1;
+            }
+            for (String suffix : ORG_SUFFIXES) {
+                if (startsWith(text, j, suffix)) {
+                    int end = j + suffix.length();
+                    if ((suffix.equals("局") && j == from) || (suffix.equals("大学") && end < text.length && text[end] == '生')) {
+                        return -1;
+                    }
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    static List<NerSpan> dropPersonsThatBeginOrganisations(char[] text, List<NerSpan> spans) {
+        List<String> organisations = new ArrayList<>();
+        for (NerSpan s : spans) {
+            if (s.type() == EntityType.ORGANIZATION) {
+                organisations.add(new String(text, s.start(), s.end() - s.start()));
+            }
+        }
+        if (organisations.isEmpty()) {
+            return spans;
+        }
+        List<NerSpan> out = new ArrayList<>(spans.size());
+        for (NerSpan s : spans) {
+            if (s.type() == EntityType.PERSON) {
+                String name = new String(text, s.start(), s.end() - s.start());
+                if (organisations.stream().anyMatch(o -> o.length() > name.length() + 1 && o.startsWith(name))) {
+                    continue;
+                }
+            }
+            out.add(s);
+        }
         return out;
     }
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class NerFeatures {
 
-    public static final int MAX_PER_POSITION = 13 + 4 * NerLabels.TYPES;
+    public static final int MAX_PER_POSITION = 17 + 4 * NerLabels.TYPES;
     static final char BOS = '\u0002';
     static final char EOS = '\u0003';
 
@@ -85,7 +85,7 @@ public final class NerFeatures {
     }
 
     /** Fills {@code out} with the feature keys of position {@code i} and returns how many. */
-    public static int extract(char[] c, byte[] lex, int lexicons, int i, long[] out) {
+    public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int i, long[] out) {
         char m2 = at(c, i - 2);
         char m1 = at(c, i - 1);
         char c0 = at(c, i);
@@ -105,6 +105,20 @@ public final class NerFeatures {
         out[k++] = key(11, ((long) m1 << 16) | p1);
         out[k++] = key(12, (charClass(m1) << 8) | (charClass(c0) << 4) | charClass(p1));
         out[k++] = key(13, 1);
+        if (nameStats != null) {
+            int sm2 = surname(nameStats, m2);
+            int sm1 = surname(nameStats, m1);
+            int s0 = surname(nameStats, c0);
+            int sp1 = surname(nameStats, p1);
+            int gm1 = given(nameStats, m1);
+            int g0 = given(nameStats, c0);
+            int gp1 = given(nameStats, p1);
+            int gp2 = given(nameStats, p2);
+            out[k++] = key(14, (s0 << 8) | (gp1 << 4) | gp2);
+            out[k++] = key(15, (sm1 << 8) | (g0 << 4) | gp1);
+            out[k++] = key(16, (sm2 << 8) | (gm1 << 4) | g0);
+            out[k++] = key(17, (gm1 << 8) | (g0 << 4) | sp1);
+        }
         if (lex != null) {
             int per = lexicons * NerLabels.TYPES;
             int base = i * per;
@@ -116,6 +130,33 @@ public final class NerFeatures {
             }
         }
         return k;
+    }
+
+    private static int surname(byte[] stats, char ch) {
+        return (stats[ch] >> 4) & 0xF;
+    }
+
+    private static int given(byte[] stats, char ch) {
+        return stats[ch] & 0xF;
+    }
+
+    /**
+     * Per character: high nibble the bucket of how often it starts a person name, low nibble how often it is
+     * inside one (0 = too rare to tell; 1..4 = below 5%, 20%, 50%, and above).
+     */
+    public static byte[] nameStats(int[] total, int[] first, int[] inside) {
+        byte[] stats = new byte[65536];
+        for (int ch = 0; ch < stats.length; ch++) {
+            if (total[ch] >= 3) {
+                stats[ch] = (byte) ((bucket(first[ch], total[ch]) << 4) | bucket(inside[ch], total[ch]));
+            }
+        }
+        return stats;
+    }
+
+    private static int bucket(int count, int total) {
+        double r = (double) count / total;
+        return r < 0.05 ? 1 : r < 0.2 ? 2 : r < 0.5 ? 3 : 4;
     }
 
     static long[] scratch() {

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
 
-    private static final String MAGIC = "newsflow-ner-1";
+    private static final String MAGIC = "newsflow-ner-2";
     private static final int L = NerLabels.COUNT;
 
     private final String version;
@@ -25,9 +25,12 @@ public final class NerModel {
     private final float[] weights;
     private final float[] transitions;
     private final Lexicon[] lexicons;
+    private final byte[] nameStats;
 
-    public NerModel(String version, LongIntMap index, float[] weights, float[] transitions, Lexicon... lexicons) {
+    public NerModel(String version, LongIntMap index, float[] weights, float[] transitions, byte[] nameStats,
+                    Lexicon... lexicons) {
         this.version = version;
+        this.nameStats = nameStats;
         this.index = index;
         this.weights = weights;
         this.transitions = transitions;
@@ -54,6 +57,10 @@ public final class NerModel {
         return transitions;
     }
 
+    public byte[] nameStats() {
+        return nameStats;
+    }
+
     public Lexicon[] lexicons() {
         return lexicons.clone();
     }
@@ -69,7 +76,7 @@ public final class NerModel {
         float[] emit = new float[n * L];
         long[] keys = new long[NerFeatures.MAX_PER_POSITION];
         for (int i = 0; i < n; i++) {
-            int k = NerFeatures.extract(text, lex, lexicons.length, i, keys);
+            int k = NerFeatures.extract(text, lex, lexicons.length, nameStats, i, keys);
             int base = i * L;
             for (int f = 0; f < k; f++) {
                 int row = index.get(keys[f]);
@@ -140,6 +147,10 @@ public final class NerModel {
                     out.writeByte(e.getValue());
                 }
             }
+            out.writeBoolean(nameStats != null);
+            if (nameStats != null) {
+                out.write(nameStats);
+            }
             out.writeInt(transitions.length);
             for (float t : transitions) {
                 out.writeFloat(t);
@@ -191,6 +202,11 @@ public final class NerModel {
                 }
                 lexicons[l] = b.build();
             }
+            byte[] nameStats = null;
+            if (in.readBoolean()) {
+                nameStats = new byte[65536];
+                in.readFully(nameStats);
+            }
             float[] transitions = new float[in.readInt()];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
@@ -210,7 +226,7 @@ public final class NerModel {
                     }
                 }
             }
-            return new NerModel(version, index, weights, transitions, lexicons);
+            return new NerModel(version, index, weights, transitions, nameStats, lexicons);
         }
     }
 }

@@ -19,10 +19,13 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
 
     private final NerModel model;
     private final OverrideDictionary overrides;
+    private final Lexicon words;
 
     public PerceptronEntityRecognizer(NerModel model, OverrideDictionary overrides) {
         this.model = model;
         this.overrides = overrides;
+        Lexicon[] lexicons = model.lexicons();
+        this.words = lexicons.length > 2 ? lexicons[2] : null;
     }
 
     /** The model shipped in the jar, or null when this build has none. */
@@ -47,7 +50,7 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
             label(chars, start, end, spans);
             start = end;
         }
-        spans = EntityRules.apply(chars, spans);
+        spans = EntityRules.apply(chars, spans, words);
         if (overrides != null) {
             spans = overrides.apply(chars, spans);
         }

@@ -34,8 +34,8 @@ public final class NerTrainer {
 
     private static final int L = NerLabels.COUNT;
 
-    record Options(Path train, List<Path> external, Path regions, Path out, Path test, int iterations, int cutoff,
-                   int folds, int devEvery, boolean lexicons, float prune, long seed) {
+    record Options(Path train, List<Path> external, Path regions, Path words, Path out, Path test, int iterations, int cutoff,
+                   int folds, int devEvery, boolean lexicons, boolean nameStats, float prune, long seed) {
     }
 
     private NerTrainer() {
@@ -48,13 +48,15 @@ public final class NerTrainer {
         List<Sentence> train = new ArrayList<>();
         List<Sentence> dev = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            (o.devEvery() > 0 && i % o.devEvery() == 0 ? dev : train).add(all.get(i));
+            // a contiguous block at the end: neighbouring sentences share names, so an interleaved split flatters
+            (o.devEvery() > 0 && i >= all.size() - all.size() / o.devEvery() ? dev : train).add(all.get(i));
         }
         log("read %d sentences: %d train, %d held out", all.size(), train.size(), dev.size());
 
         Lexicon[] foldLexicons = new Lexicon[o.folds()];
         Lexicon fullTrainLexicon = null;
         Lexicon external = null;
+        Lexicon words = null;
         if (o.lexicons()) {
             Lexicon.Builder full = Lexicon.builder();
             Lexicon.Builder[] folds = new Lexicon.Builder[o.folds()];
@@ -72,7 +74,7 @@ public final class NerTrainer {
                     int mask = 1 << NerLabels.typeIndex(span.type());
                     full.add(name, mask);
                     for (int f = 0; f < folds.length; f++) {
-                        if (f != s % folds.length) {
+                        if (f != fold(s, train.size(), folds.length)) {
                             folds[f].add(name, mask);
                         }
                     }
@@ -83,8 +85,12 @@ public final class NerTrainer {
                 foldLexicons[f] = folds[f].build();
             }
             external = ExternalLexicon.build(o.external(), o.regions());
-            log("lexicons: training names %d, external names %d", fullTrainLexicon.size(), external.size());
+            words = o.words() == null ? null : WordLexicon.build(o.words());
+            log("lexicons: training names %d, external names %d, words %d", fullTrainLexicon.size(), external.size(),
+                    words == null ? 0 : words.size());
         }
+
+        byte[] nameStats = o.nameStats() ? NameStatistics.compute(train, o.external()) : null;
 
         // features of the training part
         int[][] rows = new int[train.size()][];
@@ -96,14 +102,14 @@ public final class NerTrainer {
         for (int s = 0; s < train.size(); s++) {
             Sentence sentence = train.get(s);
             char[] text = NerText.normalize(sentence.text());
-            Lexicon[] lex = o.lexicons() ? new Lexicon[] {foldLexicons[s % o.folds()], external} : new Lexicon[0];
+            Lexicon[] lex = o.lexicons() ? lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], external, words) : new Lexicon[0];
             byte[] ann = NerFeatures.annotate(text, lex);
             int[] off = new int[text.length + 1];
             long[] keys = new long[text.length * NerFeatures.MAX_PER_POSITION];
             int k = 0;
             for (int i = 0; i < text.length; i++) {
                 off[i] = k;
-                int m = NerFeatures.extract(text, ann, lex.length, i, buf);
+                int m = NerFeatures.extract(text, ann, lex.length, nameStats, i, buf);
                 for (int j = 0; j < m; j++) {
                     keys[k++] = buf[j];
                     counts.add(buf[j], 1);
@@ -146,7 +152,7 @@ public final class NerTrainer {
         }
         Random random = new Random(o.seed());
         long c = 1;
-        Lexicon[] inference = o.lexicons() ? new Lexicon[] {fullTrainLexicon, external} : new Lexicon[0];
+        Lexicon[] inference = o.lexicons() ? lexiconsFor(fullTrainLexicon, external, words) : new Lexicon[0];
         NerModel averaged = null;
         for (int it = 1; it <= o.iterations(); it++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -207,13 +213,14 @@ public final class NerTrainer {
                 }
                 c++;
             }
-            averaged = average(index, w, acc, tw, tacc, c, inference, "it" + it);
+            averaged = average(index, w, acc, tw, tacc, c, nameStats, inference, "it" + it);
             log("iteration %d: %d sentences wrong; held-out %s", it, mistakes, score(averaged, dev).summary());
         }
         NerModel pruned = o.prune() > 0 ? prune(averaged, index, o.prune()) : averaged;
         String version = "newsflow-ner-perceptron-" + LocalDate.now() + "-it" + o.iterations()
-                + (o.lexicons() ? "-lex" : "");
-        NerModel finalModel = new NerModel(version, pruned.index(), pruned.weights(), pruned.transitions(), inference);
+                + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "");
+        NerModel finalModel = new NerModel(version, pruned.index(), pruned.weights(), pruned.transitions(),
+                nameStats, inference);
         Files.createDirectories(o.out().toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(o.out())) {
             finalModel.save(out);
@@ -224,7 +231,7 @@ public final class NerTrainer {
         }
         log("saved %s: %d features, %.1f MB, trained in %.0f s", o.out(), reloaded.features(),
                 Files.size(o.out()) / 1e6, (System.nanoTime() - t0) / 1e9);
-        System.out.println("held-out (" + dev.size() + " sentences of the training file):");
+        System.out.println("held-out (last " + dev.size() + " sentences of the training file):");
         System.out.println(score(reloaded, dev).report());
         if (o.test() != null) {
             System.out.println("test " + o.test() + ":");
@@ -232,8 +239,17 @@ public final class NerTrainer {
         }
     }
 
+    /** Contiguous folds: the names of a document stay in one fold, as a test document's names are unseen. */
+    static int fold(int sentence, int sentences, int folds) {
+        return (int) ((long) sentence * folds / sentences);
+    }
+
+    static Lexicon[] lexiconsFor(Lexicon train, Lexicon external, Lexicon words) {
+        return words == null ? new Lexicon[] {train, external} : new Lexicon[] {train, external, words};
+    }
+
     static NerModel average(LongIntMap index, float[] w, float[] acc, float[] tw, float[] tacc, long c,
-                            Lexicon[] lexicons, String version) {
+                            byte[] nameStats, Lexicon[] lexicons, String version) {
         float[] avg = new float[w.length];
         for (int i = 0; i < w.length; i++) {
             avg[i] = w[i] - acc[i] / c;
@@ -242,7 +258,7 @@ public final class NerTrainer {
         for (int i = 0; i < tw.length; i++) {
             tavg[i] = tw[i] - tacc[i] / c;
         }
-        return new NerModel(version, index, avg, tavg, lexicons);
+        return new NerModel(version, index, avg, tavg, nameStats, lexicons);
     }
 
     /** Drops features whose largest absolute weight is below {@code threshold}. */
@@ -264,7 +280,7 @@ public final class NerTrainer {
             kept.put(keep.get(i)[0], i);
             System.arraycopy(w, (int) keep.get(i)[1] * L, nw, i * L, L);
         }
-        return new NerModel(model.version(), kept, nw, model.transitions(), model.lexicons());
+        return new NerModel(model.version(), kept, nw, model.transitions(), model.nameStats(), model.lexicons());
     }
 
     static SpanScores score(NerModel model, List<Sentence> sentences) {
@@ -287,7 +303,7 @@ public final class NerTrainer {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
             String k = args[i].substring(2);
-            if (k.equals("no-lexicons")) {
+            if (k.equals("no-lexicons") || k.equals("no-name-stats")) {
                 m.put(k, "true");
             } else {
                 m.put(k, args[++i]);
@@ -302,6 +318,7 @@ public final class NerTrainer {
         return new Options(Path.of(m.getOrDefault("train", "../../shared/datasets/train/msra_train.clean.jsonl")),
                 external,
                 m.containsKey("regions") ? Path.of(m.get("regions")) : null,
+                m.containsKey("words") ? Path.of(m.get("words")) : null,
                 Path.of(m.getOrDefault("out", "target/ner/ner-model.bin.gz")),
                 m.containsKey("test") ? Path.of(m.get("test")) : null,
                 Integer.parseInt(m.getOrDefault("iterations", "10")),
@@ -309,6 +326,7 @@ public final class NerTrainer {
                 Integer.parseInt(m.getOrDefault("folds", "10")),
                 Integer.parseInt(m.getOrDefault("dev-every", "20")),
                 !m.containsKey("no-lexicons"),
+                !m.containsKey("no-name-stats"),
                 Float.parseFloat(m.getOrDefault("prune", "0")),
                 Long.parseLong(m.getOrDefault("seed", "7")));
     }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Re-trains the entity model shipped in src/main/resources/ner/ from ../shared/datasets/train and prints its
+# scores: on the held-out last 5% of the MSRA training file, then on the MSRA test set (measured, never tuned on).
+# Usage: nlp-service/train-ner.sh [--out FILE] [--iterations N] [other NerTrainer options]
+set -euo pipefail
+cd "$(dirname "$0")"
+SHARED=${NEWSFLOW_SHARED:-../../shared}
+D=$SHARED/datasets
+[ -f "$D/train/msra_train.clean.jsonl" ] || { echo "train-ner: $D/train not found (set NEWSFLOW_SHARED)" >&2; exit 2; }
+(cd .. && ./mvnw -B -q -pl nlp-service compile dependency:build-classpath -Dmdep.outputFile=nlp-service/target/ner-classpath.txt)
+OUT=src/main/resources/ner/newsflow-ner.bin.gz
+exec java -Xmx8g -cp "target/classes:$(cat target/ner-classpath.txt)" dev.newsflow.nlp.ner.train.NerTrainer \
+  --train "$D/train/msra_train.clean.jsonl" \
+  --external "$D/train/pd199801.clean.jsonl,$D/train/cluener_train.clean.jsonl" \
+  --words "$D/train/pd199801.hanlp.txt" \
+  --regions src/main/resources/regions/divisions.tsv \
+  --iterations 15 --out "$OUT" \
+  --test "$D/benchmark/msra_test.jsonl" "$@"

@@ -76,6 +76,12 @@ def collect(dashboards, rules, overrides):
     for path in dashboards:
         d = json.loads(path.read_text(encoding="utf-8"))
         values = dashboard_vars(d, overrides)
+        for v in d.get("templating", {}).get("list", []):
+            q = v.get("query")
+            q = q.get("query", "") if isinstance(q, dict) else (q or "")
+            m = re.fullmatch(r"\s*label_values\((.+),\s*\w+\s*\)\s*", q)
+            if v.get("type") == "query" and m:
+                items.append((f"{path.name}: variable ${v['name']}", None, substitute(m.group(1), values)))
         for p in walk_panels(d.get("panels", [])):
             for t in p.get("targets", []):
                 if t.get("expr"):

@@ -98,14 +98,13 @@ def layout(items):
 
 def variables(with_instance=True):
     v = [{"name": "application", "label": "Service", "type": "query", "datasource": DS,
-          "query": {"query": "label_values(process_uptime_seconds, application)", "refId": "application"},
+          "query": "label_values(process_uptime_seconds, application)",
           "definition": "label_values(process_uptime_seconds, application)", "refresh": 2,
           "includeAll": True, "multi": True, "allValue": ".*", "sort": 1,
           "current": {"selected": True, "text": ["All"], "value": ["$__all"]}, "options": [], "hide": 0}]
     if with_instance:
         v.append({"name": "instance", "label": "Instance", "type": "query", "datasource": DS,
-                  "query": {"query": 'label_values(process_uptime_seconds{application=~"$application"}, instance)',
-                            "refId": "instance"},
+                  "query": 'label_values(process_uptime_seconds{application=~"$application"}, instance)',
                   "definition": 'label_values(process_uptime_seconds{application=~"$application"}, instance)',
                   "refresh": 2, "includeAll": True, "multi": True, "allValue": ".*", "sort": 1,
                   "current": {"selected": True, "text": ["All"], "value": ["$__all"]}, "options": [], "hide": 0})
@@ -133,8 +132,8 @@ def quantiles(metric, by="", sel=""):
     legend_prefix = "{{" + by + "}} " if by else ""
     out = [q(f"histogram_quantile({p}, {grp} (rate({metric}_bucket{sel}[{RATE}])))", f"{legend_prefix}p{int(p * 100)}")
            for p in (0.5, 0.9, 0.99)]
-    mean_by = f"sum by ({by})" if by else "sum"
-    out.append(q(f"{mean_by} (rate({metric}_sum{sel}[{RATE}])) / {mean_by} (rate({metric}_count{sel}[{RATE}]))",
+    mean_by = f"sum by ({by}) " if by else "sum"
+    out.append(q(f"{mean_by}(rate({metric}_sum{sel}[{RATE}])) / {mean_by}(rate({metric}_count{sel}[{RATE}]))",
                  f"{legend_prefix}mean"))
     return out
 

@@ -13,6 +13,7 @@ import sys
 DS = {"type": "prometheus", "uid": "prometheus"}   # uid of the provisioned datasource (provisioning/datasources)
 RATE = "$__rate_interval"
 SVC = 'application=~"$application", instance=~"$instance"'
+NLP = 'application="nlp-service"'   # extraction summaries: metrics-service records the same names per stored article
 
 
 def q(expr, legend="__auto", instant=False):
@@ -321,12 +322,12 @@ NEWS = dashboard(
             q('sort_desc(sum by (source) (increase(newsflow_articles_ingested_total{outcome="accepted"}[$__range])))',
               "{{source}}", instant=True),
         ], kind="bargauge", unit="short", w=6, decimals=0),
-        panel("Stored articles by section in range", [
-            q('sort_desc(sum by (section) (label_replace(increase(newsflow_articles_stored_total[$__range]), '
+        panel("Articles by section in range", [
+            q('sort_desc(sum by (section) (label_replace(increase(newsflow_articles_ingested_total{outcome="accepted"}[$__range]), '
               '"section", "(none)", "section", "")))', "{{section}}", instant=True),
         ], kind="bargauge", unit="short", w=6, decimals=0,
-            description="Uses the section tag of newsflow.articles.stored when the metrics-service sets it; "
-                        "without it everything is under (none)."),
+            description="Uses the section tag of newsflow.articles.ingested (the article's section field, a bounded "
+                        "set); articles without one, or services that do not tag it, count under (none)."),
         panel("Ingest outcomes by source in range", [
             q("sum by (source, outcome) (increase(newsflow_articles_ingested_total[$__range]))", "", instant=True),
         ], kind="table", unit="short", w=12, decimals=0),
@@ -338,19 +339,19 @@ NEWS = dashboard(
         ], unit="short", w=12),
         row("Extraction"),
         panel("Entities per article", [
-            q(f"sum(rate(newsflow_extraction_entities_sum[{RATE}])) / sum(rate(newsflow_extraction_entities_count[{RATE}]))",
+            q(f"sum(rate(newsflow_extraction_entities_sum{{{NLP}}}[{RATE}])) / sum(rate(newsflow_extraction_entities_count{{{NLP}}}[{RATE}]))",
               "mean"),
-            q("max(newsflow_extraction_entities_max)", "max"),
+            q(f"max(newsflow_extraction_entities_max{{{NLP}}})", "max"),
         ], unit="short", w=9),
         panel("Figures per article", [
-            q(f"sum(rate(newsflow_extraction_figures_sum[{RATE}])) / sum(rate(newsflow_extraction_figures_count[{RATE}]))",
+            q(f"sum(rate(newsflow_extraction_figures_sum{{{NLP}}}[{RATE}])) / sum(rate(newsflow_extraction_figures_count{{{NLP}}}[{RATE}]))",
               "mean"),
-            q("max(newsflow_extraction_figures_max)", "max"),
+            q(f"max(newsflow_extraction_figures_max{{{NLP}}})", "max"),
         ], unit="short", w=9),
         panel("Per article in range", [
-            q("sum(increase(newsflow_extraction_entities_sum[$__range])) / sum(increase(newsflow_extraction_entities_count[$__range]))",
+            q(f"sum(increase(newsflow_extraction_entities_sum{{{NLP}}}[$__range])) / sum(increase(newsflow_extraction_entities_count{{{NLP}}}[$__range]))",
               "entities"),
-            q("sum(increase(newsflow_extraction_figures_sum[$__range])) / sum(increase(newsflow_extraction_figures_count[$__range]))",
+            q(f"sum(increase(newsflow_extraction_figures_sum{{{NLP}}}[$__range])) / sum(increase(newsflow_extraction_figures_count{{{NLP}}}[$__range]))",
               "figures"),
         ], kind="stat", unit="short", w=6, decimals=1),
         panel("Enriched vs duplicates", [

@@ -125,8 +125,9 @@ def check_compose(path):
                 problem(f"{where}: mounted path {src} does not exist")
     for name in ("gateway", "ingest-service", "nlp-service", "metrics-service"):
         env = services.get(name, {}).get("environment", {})
-        for key in ("KAFKA_BOOTSTRAP_SERVERS",) + (("MONGODB_URI",) if name == "metrics-service" else ()) + \
-                (("INGEST_URL", "NLP_URL", "METRICS_URL", "NEWSFLOW_API_KEYS") if name == "gateway" else ()):
+        wanted = {"gateway": ("INGEST_URL", "NLP_URL", "METRICS_URL", "NEWSFLOW_API_KEYS"),
+                  "metrics-service": ("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI")}.get(name, ("KAFKA_BOOTSTRAP_SERVERS",))
+        for key in wanted:
             if key not in env:
                 problem(f"compose service {name}: environment lacks {key}")
     print(f"ok    {path.name}: {len(services)} services checked")

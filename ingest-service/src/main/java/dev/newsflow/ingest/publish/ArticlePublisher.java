@@ -29,13 +29,13 @@ public class ArticlePublisher {
 
     public static final String INGESTED = "newsflow.articles.ingested";
 
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final PublishProperties properties;
     private final Map<String, Boolean> recent;
 
-    public ArticlePublisher(KafkaTemplate<String, String> kafka, JsonMapper json, MeterRegistry meters,
+    public ArticlePublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, MeterRegistry meters,
             PublishProperties properties) {
         this.kafka = kafka;
         this.json = json;
@@ -52,10 +52,10 @@ public class ArticlePublisher {
 
     /** Publishes all articles (ids must be set) and waits for the broker's acknowledgement of each. */
     public void publish(List<ArticleSubmitted> articles) {
-        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(articles.size());
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(articles.size());
         try {
             for (ArticleSubmitted article : articles) {
-                sends.add(kafka.send(Topics.ARTICLES_RAW, article.id(), json.writeValueAsString(article)));
+                sends.add(kafka.send(Topics.ARTICLES_RAW, article.id(), json.writeValueAsBytes(article)));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(properties.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);

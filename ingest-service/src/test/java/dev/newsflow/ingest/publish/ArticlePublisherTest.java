@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -20,7 +21,7 @@ class ArticlePublisherTest {
 
     @Test
     void failsFastWhenNoBrokerIsReachable() {
-        DefaultKafkaProducerFactory<String, String> factory = new DefaultKafkaProducerFactory<>(Map.of(
+        DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 800,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 800,
@@ -28,7 +29,7 @@ class ArticlePublisherTest {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ArticlePublisher publisher = new ArticlePublisher(new KafkaTemplate<>(factory), JsonMapper.builder().build(),
                 meters, new PublishProperties(Duration.ofSeconds(5), 10));

@@ -1,5 +1,8 @@
 package dev.newsflow.gateway;
 
+import dev.newsflow.gateway.auth.ApiKeyStore;
+import dev.newsflow.gateway.auth.Scope;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -13,7 +16,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "newsflow.gateway.auth.api-keys=ingest-key:ingest,read-key:read,admin-key:admin,both-key:ingest+read,"
-                + "probe-key:read,limits-key:ingest+read+admin,corr-key:ingest+read",
+                + "corr-key:ingest+read",
+        "newsflow.gateway.rate-limit.ingest.capacity=5", "newsflow.gateway.rate-limit.ingest.period=1h",
+        "newsflow.gateway.rate-limit.read.capacity=60", "newsflow.gateway.rate-limit.read.period=1h",
+        "newsflow.gateway.limits.articles-body=64KB", "newsflow.gateway.limits.pages-body=256KB",
+        "newsflow.gateway.limits.ndjson-lines=10",
 })
 @AutoConfigureWebTestClient
 abstract class GatewayTestSupport {
@@ -31,4 +38,12 @@ abstract class GatewayTestSupport {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    ApiKeyStore keys;
+
+    /** A fresh key (its own rate-limit budget) with these scopes; returns the secret. */
+    String newKey(Scope... scopes) {
+        return keys.create("test", Set.of(scopes)).secret();
+    }
 }

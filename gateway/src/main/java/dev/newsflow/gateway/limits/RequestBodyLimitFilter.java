@@ -4,8 +4,6 @@ import dev.newsflow.gateway.web.FilterOrder;
 import dev.newsflow.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,32 +46,20 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
         if (request.getHeaders().getContentLength() >= 0 && !ndjson) {
             return chain.filter(exchange);
         }
-        int max = (int) Math.min(Integer.MAX_VALUE - 8, rule.maxBytes());
-        return DataBufferUtils.join(request.getBody(), max)
-                .map(RequestBodyLimitFilter::drain)
-                .defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> {
-                    if (ndjson) {
-                        int lines = countLines(bytes);
-                        if (lines > limits.ndjsonLines()) {
-                            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "The NDJSON batch has "
-                                    + lines + " articles; the limit is " + limits.ndjsonLines() + " per request");
-                        }
-                    }
-                    return chain.filter(exchange.mutate().request(withBody(request, bytes)).build());
-                })
-                .onErrorResume(DataBufferLimitException.class,
-                        e -> RequestShapeFilter.tooLarge(exchange, rule, -1));
-    }
-
-    private static byte[] drain(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        } finally {
-            DataBufferUtils.release(buffer);
-        }
+        return BodyDrain.read(request.getBody(), rule.maxBytes()).flatMap(read -> {
+            if (read.over(rule.maxBytes())) {
+                return RequestShapeFilter.tooLarge(exchange, rule, read.total());
+            }
+            byte[] bytes = read.bytes();
+            if (ndjson) {
+                int lines = countLines(bytes);
+                if (lines > limits.ndjsonLines()) {
+                    return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "The NDJSON batch has "
+                            + lines + " articles; the limit is " + limits.ndjsonLines() + " per request");
+                }
+            }
+            return chain.filter(exchange.mutate().request(withBody(request, bytes)).build());
+        });
     }
 
     /** Non-blank lines: one article each. */

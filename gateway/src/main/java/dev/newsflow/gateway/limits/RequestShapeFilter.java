@@ -54,7 +54,7 @@ class RequestShapeFilter implements WebFilter, Ordered {
         BodyRules.Rule rule = BodyRules.ruleFor(request.getPath().pathWithinApplication().value(), limits);
         long declared = request.getHeaders().getContentLength();
         if (declared > rule.maxBytes()) {
-            return tooLarge(exchange, rule, declared);
+            return BodyDrain.discard(request.getBody(), declared).then(Mono.defer(() -> tooLarge(exchange, rule, declared)));
         }
         if (!rule.types().isEmpty() && declared != 0) {
             MediaType type;
@@ -79,7 +79,7 @@ class RequestShapeFilter implements WebFilter, Ordered {
     static Mono<Void> tooLarge(ServerWebExchange exchange, BodyRules.Rule rule, long size) {
         return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "The body of " + rule.endpoint()
                 + (size >= 0 ? " has " + size + " bytes" : " is too large") + "; the limit is " + rule.maxBytes()
-                + " bytes", Map.of(HttpHeaders.CONNECTION, "close"));
+                + " bytes");
     }
 
     private static long headerBytes(HttpHeaders headers) {

@@ -1,0 +1,85 @@
+package dev.newsflow.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+/** X-Request-Id and traceparent, the access log without secrets, security headers, CORS. */
+@ExtendWith(OutputCaptureExtension.class)
+class CorrelationAndHeadersIT extends GatewayTestSupport {
+
+    static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    @Test
+    void generatesRequestIdWhenAbsentAndPassesItDownstream() {
+        EntityExchangeResult<String> result = client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        String id = result.getResponseHeaders().getFirst("X-Request-Id");
+        assertThat(id).matches("[0-9a-f-]{36}");
+        assertThat(result.getResponseBody()).contains("\"requestId\":\"" + id + "\"");
+    }
+
+    @Test
+    void keepsGivenRequestIdAndTraceparent() {
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").header("X-Request-Id", "feed-42.7")
+                .header("traceparent", TRACEPARENT).exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "feed-42.7")
+                .expectBody().jsonPath("$.requestId").isEqualTo("feed-42.7")
+                .jsonPath("$.traceparent").isEqualTo(TRACEPARENT);
+    }
+
+    @Test
+    void replacesUnsafeRequestId() {
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").header("X-Request-Id", "a b\"<script>")
+                .exchange().expectStatus().isOk()
+                .expectHeader().value("X-Request-Id", v -> assertThat(v).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void accessLogNamesTheKeyIdButNeverTheSecret(CapturedOutput output) {
+        client.post().uri("/api/v1/pages").header("X-API-Key", "corr-key").header("X-Request-Id", "log-probe-1")
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN).bodyValue("p").exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/v1/trends").header("X-API-Key", "wrong-secret-value").exchange()
+                .expectStatus().isUnauthorized();
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll())
+                .contains("GET /api/v1/trends 401"));
+        assertThat(output.getAll()).containsPattern("POST /api/v1/pages 200 \\d+ms route=ingest key=env-\\d+ "
+                + "requestId=log-probe-1").contains("GET /api/v1/trends 401")
+                .doesNotContain("corr-key").doesNotContain("wrong-secret-value");
+    }
+
+    @Test
+    void addsSecurityHeaders() {
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        client.get().uri("/actuator/health").exchange().expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void answersCorsPreflightForAllowedOriginOnlyWithoutKey() {
+        client.options().uri("/api/v1/articles").header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "X-API-Key, Content-Type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:3000");
+        client.options().uri("/api/v1/articles").header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").exchange()
+                .expectStatus().isEqualTo(HttpStatus.FORBIDDEN);
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").header("Origin", "http://localhost:3000")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:3000")
+                .expectHeader().value("Access-Control-Expose-Headers", v -> assertThat(v).contains("X-Request-Id"));
+    }
+}

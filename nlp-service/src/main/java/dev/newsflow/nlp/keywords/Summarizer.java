@@ -1,0 +1,55 @@
+package dev.newsflow.nlp.keywords;
+
+import dev.newsflow.events.ArticleEnriched.Keyword;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * An extractive summary: the two or three sentences (three when the text has at least eight) that carry the most
+ * keyword weight per character, with a bonus for the lead sentence, joined in text order. Sentences shorter than
+ * 8 characters (headlines cut from their sentence, bylines) are not taken. Thread-safe.
+ */
+public final class Summarizer {
+
+    static final int MIN_SENTENCE = 8;
+    static final int MAX_SENTENCE = 200;
+
+    public String summarize(String text, List<Keyword> keywords) {
+        List<Sentences.Sentence> sentences = Sentences.split(text).stream()
+                .filter(s -> s.text().codePointCount(0, s.text().length()) >= MIN_SENTENCE)
+                .toList();
+        if (sentences.isEmpty()) {
+            return "";
+        }
+        int want = sentences.size() >= 8 ? 3 : Math.min(2, sentences.size());
+        record Scored(int index, Sentences.Sentence sentence, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentences.Sentence s = sentences.get(i);
+            double weight = 0;
+            for (Keyword k : keywords) {
+                if (s.text().contains(k.text())) {
+                    weight += k.score();
+                }
+            }
+            double lengthPenalty = Math.sqrt(Math.max(s.text().length(), 20));
+            double score = weight / lengthPenalty + (i == 0 ? 0.5 : 0) + (s.text().length() > MAX_SENTENCE ? -0.5 : 0);
+            scored.add(new Scored(i, s, score));
+        }
+        return scored.stream()
+                .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index))
+                .limit(want)
+                .sorted(Comparator.comparingInt(Scored::index))
+                .map(s -> s.sentence().text())
+                .reduce((a, b) -> join(a, b))
+                .orElse("");
+    }
+
+    private static String join(String a, String b) {
+        char last = a.charAt(a.length() - 1);
+        boolean cjk = last > 0x2E80;
+        return cjk ? a + b : a + " " + b;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.newsflow.nlp.stream;
+
+import dev.newsflow.events.ArticleSubmitted;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the value of a {@code news.articles.raw} record; anything that is not an article with a body is refused. */
+final class ArticleReader {
+
+    private final JsonMapper json;
+
+    ArticleReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    ArticleSubmitted read(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new UnprocessableArticleException(UnprocessableArticleException.MALFORMED, "empty record value", null);
+        }
+        ArticleSubmitted article;
+        try {
+            article = json.readValue(value, ArticleSubmitted.class);
+        } catch (JacksonException e) {
+            throw new UnprocessableArticleException(UnprocessableArticleException.MALFORMED,
+                    "not an ArticleSubmitted JSON object: " + e.getOriginalMessage(), e);
+        }
+        if (article == null) {
+            throw new UnprocessableArticleException(UnprocessableArticleException.MALFORMED, "JSON null", null);
+        }
+        if (article.body() == null || article.body().isBlank()) {
+            throw new UnprocessableArticleException(UnprocessableArticleException.MISSING_BODY,
+                    "article " + article.effectiveId() + " has no body", null);
+        }
+        return article;
+    }
+}

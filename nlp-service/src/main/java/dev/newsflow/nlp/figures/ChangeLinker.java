@@ -174,7 +174,10 @@ final class ChangeLinker {
     private static Verb verbBefore(String text, int figureStart) {
         int at = figureStart;
         boolean level = false;
-        if (at > 0 && (text.charAt(at - 1) == '到' || text.charAt(at - 1) == '至')) {
+        if (at > 1 && text.charAt(at - 1) == '了' && (text.charAt(at - 2) == '到' || text.charAt(at - 2) == '至')) {
+            level = true;
+            at -= 2;
+        } else if (at > 0 && (text.charAt(at - 1) == '到' || text.charAt(at - 1) == '至')) {
             level = true;
             at--;
         } else {

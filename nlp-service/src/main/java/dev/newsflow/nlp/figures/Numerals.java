@@ -89,7 +89,9 @@ final class Numerals {
             }
         }
         int intEnd = i;
-        if (i + 1 < n && text.charAt(i) == '.' && isAsciiDigit(text.charAt(i + 1))) {
+        boolean middleDot = false;
+        if (i + 1 < n && (text.charAt(i) == '.' || text.charAt(i) == '·') && isAsciiDigit(text.charAt(i + 1))) {
+            middleDot = text.charAt(i) == '·'; // 12·7万辆: the decimal point of older print and OCR
             i++;
             while (i < n && isAsciiDigit(text.charAt(i))) {
                 i++;
@@ -98,6 +100,9 @@ final class Numerals {
         String literal = text.substring(start, i);
         if (literal.indexOf(',') >= 0) {
             literal = literal.replace(",", "");
+        }
+        if (middleDot) {
+            literal = literal.replace('·', '.');
         }
         if (intEnd == start) {
             return false;
@@ -163,6 +168,10 @@ final class Numerals {
                 prevBig = false;
                 i++;
                 continue;
+            }
+            if (c == '点' && lastBig == Long.MAX_VALUE && i + 1 < n && cnDigit(text.charAt(i + 1)) >= 0
+                    && text.charAt(i + 1) != '〇' && (digit >= 0 || section > 0)) {
+                return parseChineseDecimal(text, i, total + section + Math.max(digit, 0), out);
             }
             if (!isMagnitudeAt(text, i)) {
                 break;
@@ -233,6 +242,31 @@ final class Numerals {
         out.bare = bare;
         out.magnitude = magnitude;
         out.singleDigit = !magnitude && digits == 1 ? (int) value : -1;
+        return true;
+    }
+
+    /** 十五点一亿: the fraction digits after 点, then any magnitude. */
+    private static boolean parseChineseDecimal(String text, int point, long integer, Number out) {
+        int n = text.length();
+        StringBuilder literal = new StringBuilder().append(integer).append('.');
+        int i = point + 1;
+        while (i < n && cnDigit(text.charAt(i)) >= 0 && text.charAt(i) != '两') {
+            literal.append(cnDigit(text.charAt(i)));
+            i++;
+        }
+        BigDecimal value = new BigDecimal(literal.toString());
+        boolean magnitude = false;
+        while (i < n && isMagnitudeAt(text, i) && multiplier(text.charAt(i)) >= 10_000) {
+            value = value.multiply(BigDecimal.valueOf(multiplier(text.charAt(i))));
+            magnitude = true;
+            i++;
+        }
+        out.value = value;
+        out.end = i;
+        out.chinese = true;
+        out.bare = false;
+        out.magnitude = magnitude;
+        out.singleDigit = -1;
         return true;
     }
 }

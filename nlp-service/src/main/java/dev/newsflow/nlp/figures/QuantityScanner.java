@@ -18,7 +18,7 @@ final class QuantityScanner {
             "千家万户", "千方百计", "万无一失", "千军万马", "百花齐放", "百家争鸣", "万众一心", "三个代表", "四个全面",
             "两个维护", "两个确立", "四个意识", "四个自信", "五位一体", "万人空巷", "千千万万", "十全十美", "三番五次",
             "四面八方", "五湖四海", "三天两头", "七上八下", "两个一百年", "三个务必", "两个结合", "千头万绪", "万里长城",
-            "千里", "万家灯火", "百年", "千年", "万年"};
+            "千里", "万家灯火", "万家团圆", "万家欢乐", "百年", "千年", "万年"};
 
     /** Prefix qualifiers, longest first. */
     private static final String[] PREFIX_QUALIFIERS = {
@@ -74,8 +74,9 @@ final class QuantityScanner {
             return i + 1;
         }
         int end = num.end;
-        if (prev == '第') {
-            return end;
+        if (prev == '第' || prev == '届' || text.startsWith("附图", Math.max(0, i - 3))
+                || text.startsWith("附图", Math.max(0, i - 2))) {
+            return end; // ordinals, 八届五次会议, (附图片1张)
         }
         int digitsEnd = i;
         while (digitsEnd < n && Numerals.isAsciiDigit(text.charAt(digitsEnd))) {
@@ -181,7 +182,7 @@ final class QuantityScanner {
         if (num.singleDigit == 1) {
             return end; // 一个, 一名, 一批: not statistics
         }
-        if (prev == '第' || prev == '“' || prev == '「' || prev == '《' || prev == '‘' || prev == '初') {
+        if (prev == '第' || prev == '届' || prev == '“' || prev == '「' || prev == '《' || prev == '‘' || prev == '初') {
             return end;
         }
         if (num.bare && (prev == '每' || prev == '数' || prev == '几' || prev == '成')) {

@@ -108,7 +108,8 @@ final class Bylines {
         if (m.isEmpty() || m.length() > 40 || Typography.endsWithStrongStop(m) || m.matches(".*[，,;；。“”\"].*")) {
             return null;
         }
-        String[] tokens = m.replace('、', ' ').split("\\s+");
+        String[] tokens = m.replace('、', ' ').replaceAll("([\\p{IsHan}])\\s*[/／]\\s*(摄影|摄|撰文|撰|文|图)$", "$1 $2")
+                .split("\\s+");
         boolean role = false;
         boolean photoAll = false;
         List<String> reporters = new ArrayList<>();

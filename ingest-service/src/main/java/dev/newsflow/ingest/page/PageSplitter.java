@@ -24,7 +24,8 @@ public final class PageSplitter {
     private static final Pattern INTERTITLE = Pattern.compile(
             "^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d{1,2}[、.．](?!\\d)|[■□◆◇●○▲△★☆▶►])");
     private static final Pattern FURNITURE = Pattern.compile(
-            "^(?:(?:责任编辑|责编|编辑|美术编辑|美编|校对|版式|组版|审读|审校|值班总编)\\s*[:：]?\\s*[\\p{IsHan}\\s]{2,12}"
+            "^(?:(?:责任编辑|责编|美术编辑|美编|版式设计|版式|组版|校对|审读|审校|值班总编|编辑|图片编辑)\\s*[:：\\s].{0,40}"
+                    + "|(?:责任编辑|责编|美术编辑|美编|校对)[\\p{IsHan}·]{2,4}"
                     + "|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日(?:\\s*星期[一二三四五六日天])?(?:\\s+.{0,12})?"
                     + "|第?\\s*[A-Z]?\\d{1,3}\\s*版(?:\\s*.{0,8})?|[A-Z]?\\d{1,3}|[-—–_=*·\\s]+)$");
     private static final Pattern INLINE_HEADLINE = Pattern.compile("^[【\\[]([^】\\]]{2,30})[】\\]]\\s*(.+)$");
@@ -102,7 +103,8 @@ public final class PageSplitter {
         if (k == Kind.LEAD || k == Kind.CREDIT || k == Kind.HEADLINE || k == Kind.BANNER) {
             return true;
         }
-        if (k == Kind.CAPTION || Typography.clauseMarks(line.text()) > 0) {
+        if (k == Kind.CAPTION || Typography.clauseMarks(line.text()) > 1
+                || (Typography.clauseMarks(line.text()) == 1 && line.text().codePointCount(0, line.text().length()) > 22)) {
             return false;
         }
         return !WordJunction.wordAcross(line.text(), lines.get(next).text());
@@ -158,8 +160,12 @@ public final class PageSplitter {
             boolean nextIsCredit = i + 1 < lines.size() && kinds.get(i + 1) == Kind.CREDIT;
             boolean nextIsPhotoCredit = nextIsCredit && Bylines.credit(lines.get(i + 1).text()).explicitPhoto();
             if (kinds.get(i) == Kind.HEADLINE) {
-                // an unpunctuated short line above a photo credit is a caption, not a headline with a byline
-                if (nextIsPhotoCredit && Typography.hanCount(line.text()) > 6) {
+                // an unpunctuated short line is a caption, not a headline, when it sits above a photo credit,
+                // between two picture gaps, or inside a paragraph that goes on after its credit
+                boolean insideParagraph = nextIsCredit && previousParagraphOpen(lines, kinds, i)
+                        && i + 2 < lines.size() && kinds.get(i + 2) == Kind.BODY;
+                if (Typography.hanCount(line.text()) > 6
+                        && (nextIsPhotoCredit || (line.gapBefore() && line.gapAfter()) || insideParagraph)) {
                     kinds.set(i, Kind.CAPTION);
                 }
                 continue;
@@ -187,6 +193,15 @@ public final class PageSplitter {
             }
         }
         return kinds;
+    }
+
+    private static boolean previousParagraphOpen(List<Line> lines, List<Kind> kinds, int i) {
+        int p = i - 1;
+        while (p >= 0 && (kinds.get(p) == Kind.FURNITURE || kinds.get(p) == Kind.CAPTION)) {
+            p--;
+        }
+        return p >= 0 && (kinds.get(p) == Kind.BODY || kinds.get(p) == Kind.LEAD)
+                && !Typography.endsSentence(lines.get(p).text());
     }
 
     private static Kind intrinsicKind(Line line) {

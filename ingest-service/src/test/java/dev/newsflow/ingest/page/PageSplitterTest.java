@@ -60,6 +60,22 @@ class PageSplitterTest {
     }
 
     @Test
+    void unpunctuatedCaptionsDashDecksAndPageFurniture() throws IOException {
+        List<SplitArticle> a = split("photo-features.txt");
+        assertThat(a).extracting(SplitArticle::headline).containsExactly("稳字当头,县域经济稳中向好",
+                "守护一方平安的“老兵”", "晨光中的古塔公园", "秋季招聘会提供岗位8000余个");
+        assertThat(a).extracting(SplitArticle::kind)
+                .containsExactly(Kind.ARTICLE, Kind.ARTICLE, Kind.PHOTO, Kind.ARTICLE);
+        assertThat(a.get(0).body()).contains("全国20多个省份。下一步").doesNotContain("分拣产品", "韩雪");
+        assertThat(a.get(0).captions()).containsExactly("工人在花生加工车间分拣产品");
+        assertThat(a.get(1).subheadline()).isEqualTo("——记优秀人民警察刘建国");
+        assertThat(a.get(1).reporters()).containsExactly("孙丽");
+        assertThat(a.get(2).photographers()).containsExactly("崔治");
+        assertThat(a.get(3).body()).doesNotContain("责任编辑", "美术编辑");
+        assertThat(a).extracting(SplitArticle::section).containsOnly("城乡");
+    }
+
+    @Test
     void pageOfShortBriefsGivesOneArticlePerBrief() throws IOException {
         List<SplitArticle> a = split("briefs.txt");
         assertThat(a).extracting(SplitArticle::headline).containsExactly("港口集装箱吞吐量创新高", "首届农民丰收节开幕",

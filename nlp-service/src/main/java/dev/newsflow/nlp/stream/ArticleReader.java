@@ -2,6 +2,7 @@ package dev.newsflow.nlp.stream;
 
 import dev.newsflow.events.ArticleSubmitted;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the value of a {@code news.articles.raw} record; anything that is not an article with a body is refused. */
@@ -10,7 +11,11 @@ final class ArticleReader {
     private final JsonMapper json;
 
     ArticleReader(JsonMapper json) {
-        this.json = json;
+        // feeds producing directly may leave out schemaVersion (a primitive) and add fields of their own
+        this.json = json.rebuild()
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     ArticleSubmitted read(byte[] value) {

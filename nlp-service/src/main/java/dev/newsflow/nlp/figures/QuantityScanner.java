@@ -249,6 +249,10 @@ final class QuantityScanner {
             end = j + unit.surface().length();
             kind = unit.kind();
             unitText = unit.normalized();
+            if ("名".equals(unitText) && numberStart > 0 && (text.charAt(numberStart - 1) == '前'
+                    || text.charAt(numberStart - 1) == '后')) {
+                return end; // 前五名: a rank
+            }
             if (num.bare && (kind == FigureKind.MONEY || kind == FigureKind.PERCENT
                     || kind == FigureKind.PERCENTAGE_POINT || kind == FigureKind.RATIO)) {
                 return end;

@@ -63,6 +63,13 @@ class FigureExtractorTest {
     }
 
     @Test
+    void decimalsWrittenWithAMiddleDotOrInChinese() {
+        assertFigure(only("汽车产量达12·7万辆"), "127000", "辆", FigureKind.COUNT, false);
+        assertFigure(only("全年实现利润十五点一亿元"), "1510000000", "CNY", FigureKind.MONEY, false);
+        assertFigure(only("覆盖率达86·7%"), "86.7", "%", FigureKind.PERCENT, false);
+    }
+
+    @Test
     void moneyUsesIsoCodes() {
         assertThat(figures("实际使用外资1.26亿美元,出口欧洲3000万欧元,港资2亿港元,日资50亿日元,价格8500元/吨"))
                 .extracting(Figure::unit).containsExactly("USD", "EUR", "HKD", "JPY", "CNY/吨");
@@ -213,7 +220,8 @@ class FigureExtractorTest {
     void numeralsInNamesListsAndIdiomsAreNotFigures() {
         assertThat(figures("促进一二三产业融合发展,“十四五”规划,十三五期间,千方百计,走进千家万户,义县七里河村,三家子村,"
                 + "我就是一名“社区人”,以市县两级优秀年轻干部“千人名单”为依托,对亿元以上重点项目实施跟踪,"
-                + "万吨级以上泊位,三次产业结构,五一假期,“一带一路”,统一战线,进一步,一网四体系,数十项活动,每千名老年人"))
+                + "万吨级以上泊位,三次产业结构,五一假期,“一带一路”,统一战线,进一步,一网四体系,数十项活动,每千名老年人,"
+                + "进入票房史前五名,星际争霸2项目,政协八届五次会议,新春佳节万家团圆,(附图片1张)"))
                 .isEmpty();
     }
 

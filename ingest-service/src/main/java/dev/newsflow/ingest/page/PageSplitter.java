@@ -59,7 +59,7 @@ public final class PageSplitter {
             Line line = lines.get(i);
             switch (kinds.get(i)) {
                 case FURNITURE, BLANK_GAP -> { }
-                case BANNER -> asm.banner(bannerName(line.match()));
+                case BANNER -> asm.banner(bannerName(line));
                 case CREDIT -> asm.credit(Bylines.credit(line.text()), i > 0 && kinds.get(i - 1) == Kind.CAPTION,
                         photoItemEnds(kinds, i + 1));
                 case CAPTION -> asm.caption(line.text(), captionBlockIsPhotoItem(kinds, i));
@@ -164,8 +164,10 @@ public final class PageSplitter {
                 // between two picture gaps, or inside a paragraph that goes on after its credit
                 boolean insideParagraph = nextIsCredit && previousParagraphOpen(lines, kinds, i)
                         && i + 2 < lines.size() && kinds.get(i + 2) == Kind.BODY;
-                if (Typography.hanCount(line.text()) > 6
-                        && (nextIsPhotoCredit || (line.gapBefore() && line.gapAfter()) || insideParagraph)) {
+                boolean afterPictureOfStory = line.gapBefore() && (previousIsCaptionOrClosingCredit(kinds, i)
+                        || (i > 0 && kinds.get(i - 1) == Kind.BANNER));
+                if (Typography.hanCount(line.text()) > 6 && (nextIsPhotoCredit || (line.gapBefore() && line.gapAfter())
+                        || insideParagraph || afterPictureOfStory)) {
                     kinds.set(i, Kind.CAPTION);
                 }
                 continue;
@@ -178,7 +180,7 @@ public final class PageSplitter {
                     && kinds.get(i + 2) == Kind.CREDIT;
             boolean previousIsCaption = i > 0 && kinds.get(i - 1) == Kind.CAPTION && line.gapBefore();
             if (nextIsCredit || line.gapBefore() || line.gapAfter() || afterBanner || beforeCaptionAndCredit
-                    || previousIsCaption) {
+                    || previousIsCaption || trailsAClosedStory(lines, kinds, i)) {
                 kinds.set(i, Kind.CAPTION);
             }
         }
@@ -195,13 +197,46 @@ public final class PageSplitter {
         return kinds;
     }
 
+    /**
+     * Short single sentences right after the credit that closes a story, up to the next headline, banner or lead:
+     * the captions of the pictures around that story (when the OCR kept no picture gaps).
+     */
+    private static boolean trailsAClosedStory(List<Line> lines, List<Kind> kinds, int i) {
+        int p = i - 1;
+        while (p >= 0 && (kinds.get(p) == Kind.FURNITURE || kinds.get(p) == Kind.CAPTION)) {
+            p--;
+        }
+        if (p < 1 || kinds.get(p) != Kind.CREDIT || (kinds.get(p - 1) != Kind.BODY && kinds.get(p - 1) != Kind.LEAD)) {
+            return false;
+        }
+        int j = i;
+        while (j < lines.size() && kinds.get(j) == Kind.BODY && isCaptionShaped(lines.get(j).text())) {
+            j++;
+        }
+        return j >= lines.size() || kinds.get(j) == Kind.HEADLINE || kinds.get(j) == Kind.BANNER
+                || kinds.get(j) == Kind.LEAD;
+    }
+
     private static boolean previousParagraphOpen(List<Line> lines, List<Kind> kinds, int i) {
         int p = i - 1;
         while (p >= 0 && (kinds.get(p) == Kind.FURNITURE || kinds.get(p) == Kind.CAPTION)) {
             p--;
         }
-        return p >= 0 && (kinds.get(p) == Kind.BODY || kinds.get(p) == Kind.LEAD)
-                && !Typography.endsSentence(lines.get(p).text());
+        if (p < 0 || Typography.endsSentence(lines.get(p).text())) {
+            return false;
+        }
+        String prev = lines.get(p).text();
+        return kinds.get(p) == Kind.BODY || kinds.get(p) == Kind.LEAD
+                || (kinds.get(p) == Kind.HEADLINE && (Typography.clauseMarks(prev) > 0 || prev.length() > 24));
+    }
+
+    private static boolean previousIsCaptionOrClosingCredit(List<Kind> kinds, int i) {
+        int p = i - 1;
+        while (p >= 0 && kinds.get(p) == Kind.FURNITURE) {
+            p--;
+        }
+        return p >= 1 && (kinds.get(p) == Kind.CAPTION
+                || (kinds.get(p) == Kind.CREDIT && (kinds.get(p - 1) == Kind.BODY || kinds.get(p - 1) == Kind.LEAD)));
     }
 
     private static Kind intrinsicKind(Line line) {
@@ -292,11 +327,12 @@ public final class PageSplitter {
                 || kinds.get(next) == Kind.LEAD || kinds.get(next) == Kind.CAPTION;
     }
 
-    private static String bannerName(String match) {
-        Matcher m = BANNER.matcher(match);
+    private static String bannerName(Line line) {
+        Matcher m = BANNER.matcher(line.match());
         if (m.matches()) {
-            return m.group(1) != null ? m.group(1) : m.group(4);
+            int g = m.group(1) != null ? 1 : 4;
+            return line.text().substring(m.start(g), m.end(g));
         }
-        return match;
+        return line.text();
     }
 }

@@ -26,6 +26,9 @@ final class WordJunction {
             return false;
         }
         try {
+            // the core dictionary is simplified Chinese: compare traditional text in its simplified form
+            left = HanLP.convertToSimplifiedChinese(left);
+            right = HanLP.convertToSimplifiedChinese(right);
             List<Term> terms = segment().seg(left + right);
             int pos = 0;
             for (Term term : terms) {

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import com.hankcs.hanlp.HanLP;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real OCR'd page in ../shared (skipped when the shared folder is absent). */
 class JinzhouSamplePageTest {
@@ -81,6 +84,32 @@ class JinzhouSamplePageTest {
         assertThat(a.get(6).reporters()).containsExactly("文继红");
         assertThat(a.get(4).reporters()).containsExactly("崔治");
         assertThat(a.get(7).reporters()).containsExactly("崔治");
+    }
+
+    /** The same page as other OCR runs and scanners deliver it: the split must not change. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"crlf", "no-blank-lines", "double-blank-lines", "full-width", "traditional", "no-leads",
+            "unpunctuated-captions"})
+    void survivesLayoutAndTypographyVariations(String variation) throws IOException {
+        String page = Files.readString(SAMPLE, StandardCharsets.UTF_8);
+        String varied = switch (variation) {
+            case "crlf" -> page.replace("\n", "\r\n");
+            case "no-blank-lines" -> page.replaceAll("\n+", "\n");
+            case "double-blank-lines" -> page.replaceAll("\n+", "\n\n\n");
+            case "full-width" -> page.replace(',', '，').replace('(', '（').replace(')', '）').replace(';', '；')
+                    .replace(':', '：');
+            case "traditional" -> HanLP.convertToTraditionalChinese(page);
+            case "no-leads" -> page.replaceAll("本报讯 (记者\\S+报道 )?", "");
+            case "unpunctuated-captions" -> page.replaceAll("(?m)^(\\S{8,24})。$", "$1");
+            default -> throw new IllegalArgumentException(variation);
+        };
+        List<SplitArticle> articles = new PageSplitter().split(varied, PageMetadata.NONE).articles();
+        assertThat(articles).hasSize(9);
+        List<String> headlines = articles.stream().map(a -> HanLP.convertToSimplifiedChinese(a.headline())).toList();
+        assertThat(headlines.get(1)).isEqualTo("七里河村花香牛壮生态美");
+        assertThat(headlines.get(8)).contains("县域发展");
+        String bodies = HanLP.convertToSimplifiedChinese(String.join("\n", articles.stream().map(SplitArticle::body).toList()));
+        assertThat(bodies).contains("深井钻探", "管大事", "10月底", "汽车及零部件").doesNotContain("本本报", "整理硅片");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "newsflow.gateway.limits.articles-body=64KB", "newsflow.gateway.limits.pages-body=256KB",
         "newsflow.gateway.limits.ndjson-lines=10",
 })
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 abstract class GatewayTestSupport {
 
     static final StubBackend INGEST = StubBackend.echo("ingest");

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * An extractive summary: the two or three sentences (three when the text has at least eight) that carry the most
+ * An extractive summary: the two or three sentences (three when the text has at least eight) that end like sentences and carry the most
  * keyword weight per character, with a bonus for the lead sentence, joined in text order. Sentences shorter than
  * 8 characters (headlines cut from their sentence, bylines) are not taken. Thread-safe.
  */
@@ -16,9 +16,12 @@ public final class Summarizer {
     static final int MAX_SENTENCE = 200;
 
     public String summarize(String text, List<Keyword> keywords) {
-        List<Sentences.Sentence> sentences = Sentences.split(text).stream()
+        List<Sentences.Sentence> all = Sentences.split(text).stream()
                 .filter(s -> s.text().codePointCount(0, s.text().length()) >= MIN_SENTENCE)
                 .toList();
+        // headlines, captions and credits have no sentence end: take finished sentences when there are any
+        List<Sentences.Sentence> finished = all.stream().filter(s -> endsSentence(s.text())).toList();
+        List<Sentences.Sentence> sentences = finished.isEmpty() ? all : finished;
         if (sentences.isEmpty()) {
             return "";
         }
@@ -45,6 +48,15 @@ public final class Summarizer {
                 .map(s -> s.sentence().text())
                 .reduce((a, b) -> join(a, b))
                 .orElse("");
+    }
+
+    private static boolean endsSentence(String s) {
+        int i = s.length() - 1;
+        while (i > 0 && "”’\"」』)）".indexOf(s.charAt(i)) >= 0) {
+            i--;
+        }
+        char c = s.charAt(i);
+        return Sentences.isTerminal(c) || c == '.';
     }
 
     private static String join(String a, String b) {

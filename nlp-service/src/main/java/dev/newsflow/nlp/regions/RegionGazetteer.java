@@ -55,8 +55,7 @@ public final class RegionGazetteer {
             codes.put(d.code(), d);
             full.computeIfAbsent(d.name(), k -> new ArrayList<>()).add(d);
             String s = shortForm(d.name());
-            int min = d.level() == RegionLevel.TOWN ? 3 : 2;
-            if (s != null && s.length() >= min && !s.equals(d.name())) {
+            if (d.level() != RegionLevel.TOWN && s != null && s.length() >= 2 && !s.equals(d.name())) {
                 shortNames.computeIfAbsent(s, k -> new ArrayList<>()).add(d);
             }
         }
@@ -164,8 +163,21 @@ public final class RegionGazetteer {
         return resolved;
     }
 
-    private Division choose(String name, List<Division> candidates, Set<String> certain,
+    private Division choose(String name, List<Division> allCandidates, Set<String> certain,
                             Map<String, List<Division>> all) {
+        Set<String> possible = new HashSet<>();
+        all.forEach((other, c) -> {
+            if (!other.equals(name)) {
+                c.forEach(d -> possible.add(d.code()));
+            }
+        });
+        // weak candidates (a county by its short form, a town with a short or common name) need a mentioned parent
+        List<Division> candidates = allCandidates.stream()
+                .filter(d -> !isWeak(name, d, allCandidates.size()) || insideAny(d, possible))
+                .toList();
+        if (candidates.isEmpty()) {
+            return null;
+        }
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
@@ -177,12 +189,6 @@ public final class RegionGazetteer {
         if (pool.size() > 1) {
             List<Division> inCertain = pool.stream().filter(d -> insideAny(d, certain)).toList();
             if (inCertain.isEmpty()) {
-                Set<String> possible = new HashSet<>();
-                all.forEach((other, c) -> {
-                    if (!other.equals(name)) {
-                        c.forEach(d -> possible.add(d.code()));
-                    }
-                });
                 inCertain = pool.stream().filter(d -> insideAny(d, possible)).toList();
             }
             if (!inCertain.isEmpty()) {
@@ -195,6 +201,17 @@ public final class RegionGazetteer {
         RegionLevel top = pool.stream().map(Division::level).min(Comparator.naturalOrder()).orElseThrow();
         List<Division> highest = pool.stream().filter(d -> d.level() == top).toList();
         return highest.size() == 1 ? highest.get(0) : null;
+    }
+
+    /** Short-form counties, and towns unless their full name is unique and at least 4 characters long. */
+    private static boolean isWeak(String name, Division d, int candidates) {
+        String last = name.length() > d.name().length() ? name.substring(name.length() - d.name().length()) : name;
+        boolean fullName = last.equals(d.name());
+        return switch (d.level()) {
+            case PROVINCE, CITY -> false;
+            case COUNTY -> !fullName;
+            case TOWN -> !(fullName && candidates == 1 && d.name().length() >= 4);
+        };
     }
 
     /** Is one of the strict ancestors of {@code d} among {@code codes}? */

@@ -37,6 +37,16 @@ class RegionGazetteerTest {
     }
 
     @Test
+    void resolvesShortCountyNamesAndCommonTownNamesOnlyInsideAMentionedDivision() {
+        assertThat(gazetteer.resolve("西山")).isEmpty();
+        assertThat(gazetteer.resolve("黑山")).isEmpty();
+        assertThat(gazetteer.resolveAll(List.of("锦州", "黑山")).get("黑山").code()).isEqualTo("210726");
+        assertThat(gazetteer.resolve("牛场")).isEmpty();
+        assertThat(gazetteer.resolve("大凌河")).isEmpty();
+        assertThat(gazetteer.resolveAll(List.of("义县", "七里河镇")).get("七里河镇").code()).startsWith("210727");
+    }
+
+    @Test
     void prefersHigherLevelWhenNothingElseDecides() {
         // 吉林: the province and the city
         assertThat(gazetteer.resolve("吉林")).get().extracting(Division::level).isEqualTo(RegionLevel.PROVINCE);

@@ -15,6 +15,8 @@ final class Candidate {
     boolean approximate;
     String qualifier;
     String subject;
+    /** The magnitude written with the number (万 -> 10000), which a bare number before it in a list shares. */
+    long factor = 1;
 
     /** Change attached to this figure (its own direction for absolute changes, or linked from an amount). */
     String direction;

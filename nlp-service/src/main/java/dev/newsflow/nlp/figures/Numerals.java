@@ -20,6 +20,8 @@ final class Numerals {
         boolean magnitude;
         /** The plain digit-value of a single Chinese digit (三 -> 3), else -1. */
         int singleDigit;
+        /** The product of the magnitudes applied to an Arabic number (万 -> 10000), 1 when none. */
+        long factor = 1;
     }
 
     static int cnDigit(char c) {
@@ -109,11 +111,14 @@ final class Numerals {
         }
         BigDecimal value = new BigDecimal(literal);
         boolean magnitude = false;
+        long factor = 1;
         while (i < n && isMagnitudeAt(text, i)) {
             value = value.multiply(BigDecimal.valueOf(multiplier(text.charAt(i))));
+            factor *= multiplier(text.charAt(i));
             magnitude = true;
             i++;
         }
+        out.factor = factor;
         out.value = value;
         out.end = i;
         out.chinese = false;
@@ -237,6 +242,7 @@ final class Numerals {
             return false;
         }
         out.value = BigDecimal.valueOf(value);
+        out.factor = 1;
         out.end = i;
         out.chinese = true;
         out.bare = bare;
@@ -262,6 +268,7 @@ final class Numerals {
             i++;
         }
         out.value = value;
+        out.factor = 1;
         out.end = i;
         out.chinese = true;
         out.bare = false;

@@ -35,7 +35,7 @@ final class QuantityScanner {
         while (i < n) {
             char c = text.charAt(i);
             if (Numerals.isAsciiDigit(c)) {
-                i = arabic(text, i, num, out);
+                i = arabic(text, i, num, out, false);
             } else if (c == '百' && text.startsWith("百分之", i)) {
                 i = percentInWords(text, i, num, out);
             } else if (Numerals.startsChinese(c)) {
@@ -63,11 +63,11 @@ final class QuantityScanner {
         return i;
     }
 
-    private static int arabic(String text, int i, Numerals.Number num, List<Candidate> out) {
+    private static int arabic(String text, int i, Numerals.Number num, List<Candidate> out, boolean listMember) {
         int n = text.length();
         char prev = i > 0 ? text.charAt(i - 1) : ' ';
         if (isAsciiLetter(prev) || prev == '.' || prev == '_'
-                || (prev == '-' && i > 1 && Numerals.isAsciiDigit(text.charAt(i - 2)))) {
+                || (!listMember && prev == '-' && i > 1 && Numerals.isAsciiDigit(text.charAt(i - 2)))) {
             return skipCode(text, i);
         }
         if (!Numerals.parseArabic(text, i, num)) {
@@ -96,7 +96,7 @@ final class QuantityScanner {
             if (!num.magnitude && next == ':' && end + 1 < n && Numerals.isAsciiDigit(text.charAt(end + 1))) {
                 return ratio(text, i, num, out);
             }
-            if (next == '-' && end + 1 < n && Numerals.isAsciiDigit(text.charAt(end + 1))) {
+            if (next == '-' && end + 1 < n && Numerals.isAsciiDigit(text.charAt(end + 1)) && !isRangeStart(num)) {
                 return skipCode(text, i);
             }
             if (isAsciiLetter(next) && !text.startsWith("TEU", end)) {
@@ -200,18 +200,22 @@ final class QuantityScanner {
         int j = num.end;
         BigDecimal value = num.value;
         String inner = null;
+        long innerFactor = 1;
         if (j + 1 < n && (text.charAt(j) == '余' || text.charAt(j) == '多' || text.charAt(j) == '来')) {
             // 700多亩, 2.1万余株, 10余万人次, 10来万元: the qualifier may stand before a magnitude
             int k = j + 1;
             BigDecimal scaled = value;
+            long scaledBy = 1;
             while (k < n && !num.bare && Numerals.isMagnitudeAt(text, k)) {
                 scaled = scaled.multiply(BigDecimal.valueOf(Numerals.multiplier(text.charAt(k))));
+                scaledBy *= Numerals.multiplier(text.charAt(k));
                 k++;
             }
             Units.Unit after = k < n ? Units.match(text, k) : null;
             if (after != null && !after.rejects()) {
                 inner = String.valueOf(text.charAt(j));
                 value = scaled;
+                innerFactor = scaledBy;
                 j = k;
             }
         }
@@ -224,6 +228,10 @@ final class QuantityScanner {
                 return j;
             }
             char next = text.charAt(j);
+            if (inner == null && !num.chinese && LIST_OR_RANGE.indexOf(next) >= 0 && j + 1 < n
+                    && Numerals.isAsciiDigit(text.charAt(j + 1))) {
+                return sharedUnit(text, numberStart, num, j + 1, out);
+            }
             if (next == '成' && inner == null && isWholeNumberUpTo(value, 10) && !num.magnitude
                     && tenthBoundary(text, j + 1)) {
                 value = value.multiply(TEN);
@@ -281,8 +289,46 @@ final class QuantityScanner {
         Qualifier prefix = prefixQualifier(text, numberStart, num.bare);
         int start = prefix != null ? numberStart - prefix.word.length() : numberStart;
         String qualifier = prefix != null ? prefix.word : inner != null ? inner : suffix != null ? suffix.word : null;
-        out.add(new Candidate(start, numberStart, end, value, unitText, kind, qualifier != null, qualifier));
+        Candidate found = new Candidate(start, numberStart, end, value, unitText, kind, qualifier != null, qualifier);
+        found.factor = num.chinese ? 1 : num.factor * innerFactor;
+        out.add(found);
         return end;
+    }
+
+    /** Separators of a list or range whose last member carries the unit: 5000、3000和1000元, 300-500元. */
+    private static final String LIST_OR_RANGE = "、和及与或-~～—至到";
+
+    private static boolean isRangeStart(Numerals.Number num) {
+        return num.value.compareTo(BigDecimal.valueOf(1_000_000)) < 0;
+    }
+
+    /**
+     * A bare number in a list or range takes the unit (and the magnitude, when it has none) of the member after
+     * it: 5000、3000、2000和1000元 gives four amounts, 3-5万元 gives 30000 and 50000.
+     */
+    private static int sharedUnit(String text, int numberStart, Numerals.Number num, int next,
+                                  List<Candidate> out) {
+        BigDecimal value = num.value;
+        boolean magnitude = num.magnitude;
+        int before = out.size();
+        int resume = arabic(text, next, new Numerals.Number(), out, true);
+        if (out.size() == before || out.get(before).numberStart != next) {
+            return resume;
+        }
+        Candidate following = out.get(before);
+        if (following.kind == FigureKind.RATIO && "ratio".equals(following.unit)) {
+            return resume;
+        }
+        if (!magnitude && following.factor > 1) {
+            value = value.multiply(BigDecimal.valueOf(following.factor));
+        }
+        Qualifier prefix = prefixQualifier(text, numberStart, false);
+        int start = prefix != null ? numberStart - prefix.word.length() : numberStart;
+        Candidate member = new Candidate(start, numberStart, num.end, value, following.unit, following.kind,
+                prefix != null, prefix == null ? null : prefix.word);
+        member.factor = magnitude ? num.factor : following.factor;
+        out.add(before, member);
+        return resume;
     }
 
     private static boolean isWholeNumberUpTo(BigDecimal v, int max) {

@@ -135,6 +135,12 @@ class FigureExtractorTest {
         assertThat(found).allMatch(f -> f.kind() == FigureKind.MONEY && f.unit().equals("CNY"));
         assertThat(figures("巨峰葡萄收购价格为每斤2.5元至3元")).extracting(f -> f.value().toPlainString())
                 .containsExactly("2.5", "3");
+        List<Figure> shared = figures("分别奖励5000、3000、2000和1000元");
+        assertThat(shared).extracting(f -> f.value().toPlainString()).containsExactly("5000", "3000", "2000", "1000");
+        assertThat(shared).allMatch(f -> f.unit().equals("CNY"));
+        assertThat(figures("每户投资3至5万元,每亩增收300-500元")).extracting(f -> f.value().toPlainString())
+                .containsExactly("30000", "50000", "300", "500");
+        assertThat(figures("2021-2023年,8-9月份,比分3-1,2022-08-09")).isEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ public final class LanguageDetector {
     public static final String OTHER = "other";
     public static final String UNDETERMINED = "und";
 
-    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "in", "is", "a", "for", "on",
+    private static final Set<String> ENGLISH_WORDS = Set.of("the", "and", "of", "to", "in", "is", "for", "on",
             "that", "with", "was", "are", "by", "as", "it", "from", "at", "this", "be", "has", "have", "said");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
 
@@ -71,7 +71,7 @@ public final class LanguageDetector {
                 function++;
             }
         }
-        return words > 0 && (function * 20 >= words || words < 4);
+        return words > 0 && (function * 10 >= words || words < 4);
     }
 
     public static boolean isChinese(String language) {

@@ -119,6 +119,9 @@ public final class TextNormalizer {
         if (newlines > 2) {
             return false;
         }
+        if (isAsciiDigit(before) && "年月日号万亿元".indexOf(after) >= 0) {
+            return true;
+        }
         int lineStart = text.lastIndexOf('\n', gapStart - 1) + 1;
         return gapStart - lineStart >= LONG_LINE;
     }

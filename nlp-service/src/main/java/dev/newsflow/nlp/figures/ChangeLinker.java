@@ -20,10 +20,10 @@ final class ChangeLinker {
     static final String UNSPECIFIED = "UNSPECIFIED";
 
     private static final String[] UP = {
-            "增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "扩大", "增幅", "增速", "涨幅", "净增", "多增", "增",
+            "增长", "增加", "提高", "提升", "上升", "上涨", "攀升", "扩大", "增幅", "增速", "涨幅", "净增", "多增", "递增", "增",
             "升", "涨"};
     private static final String[] DOWN = {
-            "下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "收窄", "减幅", "降幅", "缩减", "萎缩", "下调", "减",
+            "下降", "减少", "降低", "回落", "下滑", "下跌", "缩小", "收窄", "减幅", "降幅", "缩减", "萎缩", "下调", "递减", "减",
             "降", "跌"};
     /** Comparatives that are changes only after a basis (比去年同期高出0.5元), not in 比全省平均水平高1.2个百分点. */
     private static final String[] MORE = {"高出", "多出", "多", "高"};

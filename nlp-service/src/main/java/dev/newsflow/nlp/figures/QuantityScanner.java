@@ -22,7 +22,7 @@ final class QuantityScanner {
 
     /** Prefix qualifiers, longest first. */
     private static final String[] PREFIX_QUALIFIERS = {
-            "大约", "将近", "接近", "超过", "不足", "不到", "至少", "突破", "逾", "约", "近", "超", "上"};
+            "超过了", "突破了", "大约", "将近", "接近", "超过", "不足", "不到", "至少", "突破", "逾", "约", "近", "超", "上"};
     private static final String[] SUFFIX_QUALIFIERS = {"以上", "左右", "以内", "以下", "开外"};
 
     private QuantityScanner() {
@@ -185,7 +185,7 @@ final class QuantityScanner {
         if (prev == '第' || prev == '届' || prev == '“' || prev == '「' || prev == '《' || prev == '‘' || prev == '初') {
             return end;
         }
-        if (num.bare && (prev == '每' || prev == '数' || prev == '几' || prev == '成')) {
+        if (num.bare && (prev == '每' || prev == '数' || prev == '几' || prev == '成' || prev == '(' || prev == '（')) {
             return end;
         }
         if (!num.bare && (prev == '数' || prev == '几') && num.singleDigit < 0) {

@@ -21,7 +21,10 @@ import dev.newsflow.nlp.text.TextNormalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +32,7 @@ import java.util.regex.Pattern;
 /**
  * The enrichment pipeline: {@link ArticleSubmitted} in, {@link ArticleEnriched} out. Normalises the body (keeping
  * the way back to its offsets), detects the language and, for Chinese, finds entities (the injected
- * {@link EntityRecognizer}), figures, dates, regions and keywords; every text gets statistics and, when it has
+ * {@link EntityRecognizer}; single-character names are dropped), figures, dates, regions and keywords; every text gets statistics and, when it has
  * sentences, a summary. All offsets index the body as submitted. Plain Java, thread-safe, no I/O.
  */
 public final class Enricher {
@@ -44,7 +47,8 @@ public final class Enricher {
     private final EntityRecognizer recognizer;
     private final FigureExtractor figures;
     private final Clock clock;
-    private final TextNormalizer normalizer = new TextNormalizer();
+    private static final TextNormalizer TEXT_NORMALIZER = new TextNormalizer();
+    private final TextNormalizer normalizer = TEXT_NORMALIZER;
     private final LanguageDetector languages = new LanguageDetector();
     private final DateExtractor dates = new DateExtractor();
     private final KeywordExtractor keywords = new KeywordExtractor();
@@ -90,7 +94,7 @@ public final class Enricher {
         List<Keyword> keywordList = List.of();
         if (chinese) {
             List<NerSpan> spans = recognizer.recognize(normalized).stream()
-                    .filter(s -> s.end() <= normalized.length())
+                    .filter(s -> s.end() <= normalized.length() && s.end() - s.start() > 1)
                     .toList();
             EntityAssembler.Assembly assembly = assembler.assemble(text, spans);
             entityList = assembly.entities();
@@ -105,7 +109,7 @@ public final class Enricher {
                             text.originalStart(f.start()), text.originalEnd(f.end()), f.subject(), f.change()))
                     .toList();
             List<String> names = entityList.stream().map(ArticleEnriched.Entity::text).toList();
-            keywordList = keywords.extract(normalized, names, KEYWORDS);
+            keywordList = canonical(keywords.extract(normalized, names, KEYWORDS + 5), entityList, text);
         }
         String summary = summarizer.summarize(normalized, keywordList);
         return new ArticleEnriched(
@@ -128,6 +132,26 @@ public final class Enricher {
                 regionList,
                 statistics.compute(body, normalized),
                 new Provenance(PIPELINE_VERSION, recognizer.modelVersion(), clock.instant()));
+    }
+
+    /** Keywords that are another mention of a place (锦州 for 锦州市) become that place's name, counted once. */
+    private static List<Keyword> canonical(List<Keyword> found, List<ArticleEnriched.Entity> entities,
+                                           NormalizedText text) {
+        Map<String, String> aliases = new HashMap<>();
+        for (ArticleEnriched.Entity e : entities) {
+            if (e.regionCode() != null) {
+                for (ArticleEnriched.Span m : e.mentions()) {
+                    aliases.putIfAbsent(TEXT_NORMALIZER.normalize(text.original().substring(m.start(), m.end()))
+                            .normalized().strip(), e.text());
+                }
+            }
+        }
+        Map<String, Keyword> merged = new LinkedHashMap<>();
+        for (Keyword k : found) {
+            String name = aliases.getOrDefault(k.text(), k.text());
+            merged.putIfAbsent(name, new Keyword(name, k.score()));
+        }
+        return merged.values().stream().limit(KEYWORDS).toList();
     }
 
     /** publishedAt, else the edition date of the page, else {@code fallback}, else today in the newsroom. */

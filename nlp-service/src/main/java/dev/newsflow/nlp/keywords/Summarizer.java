@@ -4,16 +4,20 @@ import dev.newsflow.events.ArticleEnriched.Keyword;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An extractive summary: the two or three sentences (three when the text has at least eight) that end like sentences and carry the most
- * keyword weight per character, with a bonus for the lead sentence, joined in text order. Sentences shorter than
+ * keyword weight per character, with a bonus for the lead sentence, joined in text order, without the dateline that opens a lead (本报讯 记者X报道). Sentences shorter than
  * 8 characters (headlines cut from their sentence, bylines) are not taken. Thread-safe.
  */
 public final class Summarizer {
 
     static final int MIN_SENTENCE = 8;
     static final int MAX_SENTENCE = 200;
+    /** News agency datelines and reporter credits that open a lead: 本报讯 记者崔治报道, 新华社北京8月9日电. */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^(?:本报讯|本报[^,。]{0,12}电|[^,。]{0,6}社[^,。]{0,12}电)[\\s　]*(?:[(（]?记者[^,。\\s]{1,12}(?:报道)?[)）]?[\\s　]*)?");
 
     public String summarize(String text, List<Keyword> keywords) {
         List<Sentences.Sentence> all = Sentences.split(text).stream()
@@ -45,7 +49,7 @@ public final class Summarizer {
                 .sorted(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index))
                 .limit(want)
                 .sorted(Comparator.comparingInt(Scored::index))
-                .map(s -> s.sentence().text())
+                .map(s -> DATELINE.matcher(s.sentence().text()).replaceFirst(""))
                 .reduce((a, b) -> join(a, b))
                 .orElse("");
     }
@@ -61,7 +65,6 @@ public final class Summarizer {
 
     private static String join(String a, String b) {
         char last = a.charAt(a.length() - 1);
-        boolean cjk = last > 0x2E80;
-        return cjk ? a + b : a + " " + b;
+        return last > 0x7F ? a + b : a + " " + b;
     }
 }

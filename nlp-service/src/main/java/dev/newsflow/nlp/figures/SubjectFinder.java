@@ -1,5 +1,6 @@
 package dev.newsflow.nlp.figures;
 
+import dev.newsflow.events.FigureKind;
 import java.util.List;
 
 /**
@@ -32,15 +33,59 @@ final class SubjectFinder {
     private SubjectFinder() {
     }
 
+    /** Where the counted noun after a measure word stops (77栋花卉种植大棚, 247名年轻干部任职社区). */
+    private static final String[] FOLLOWING_STOPS = {
+            "就业", "增收", "参加", "参与", "获得", "任职", "走进", "进行", "实现", "完成", "开展", "报名", "参赛", "出席",
+            "正在", "全部", "分别", "共同", "同时", "踊跃", "受伤", "死亡", "获奖", "入股", "发展", "建设", "通过", "提供", "覆盖", "展现", "展示", "每年", "每天", "成为", "受到", "得到",
+            "带动", "吸引", "涉及", "栽满", "高质量", "增加", "减少", "增长", "下降", "扩大", "提高",
+            "都", "已", "在", "是", "为", "被", "将", "也", "还", "均", "共", "中", "上", "下", "里", "内", "从", "向", "对",
+            "于", "以", "与", "和", "及", "或", "的", "之", "等", "把", "让", "使", "给"};
+    private static final int MAX_FOLLOWING = 6;
+
     static void assign(String text, List<Candidate> figures) {
         int previousEnd = 0;
         for (Candidate c : figures) {
             if (!c.dropped) {
-                int to = c.changeAmount && c.verbStart >= 0 ? c.verbStart : c.start;
-                c.subject = find(text, Math.min(to, c.start), previousEnd);
+                if (c.kind == FigureKind.COUNT && Units.isCountWord(c.unit) && !c.changeAmount) {
+                    c.subject = following(text, c.end);
+                }
+                if (c.subject == null) {
+                    int to = c.changeAmount && c.verbStart >= 0 ? c.verbStart : c.start;
+                    c.subject = find(text, Math.min(to, c.start), previousEnd);
+                }
             }
             previousEnd = Math.max(previousEnd, c.end);
         }
+    }
+
+    /** The noun a count counts, right after its measure word: 25个细分领域 → 细分领域. Null when none. */
+    static String following(String text, int from) {
+        int n = text.length();
+        int end = from;
+        boolean stopped = false;
+        while (end < n) {
+            if (end - from >= MAX_FOLLOWING) {
+                return null; // a long run without a stop: not sure where the noun ends
+            }
+            char c = text.charAt(end);
+            if (!QuantityScanner.isHan(c) || Numerals.startsChinese(c) && end > from) {
+                stopped = true;
+                break;
+            }
+            boolean stop = false;
+            for (String w : FOLLOWING_STOPS) {
+                if ((w.length() > 1 || end - from >= 2 || w.equals("的") || w.equals("之")) && text.startsWith(w, end)) {
+                    stop = true;
+                    break;
+                }
+            }
+            if (stop) {
+                stopped = true;
+                break;
+            }
+            end++;
+        }
+        return end - from >= 2 && (stopped || end == n) ? text.substring(from, end) : null;
     }
 
     static String find(String text, int to, int floor) {

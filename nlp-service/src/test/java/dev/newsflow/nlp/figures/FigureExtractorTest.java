@@ -237,6 +237,8 @@ class FigureExtractorTest {
         assertThat(only("有4栋牛舍,总面积为3000平方米", 1).subject()).isEqualTo("总面积");
         assertThat(only("担保贷款共101笔,金额6.43亿元", 1).subject()).isEqualTo("金额");
         assertThat(only("全市外贸进出口总额达到186.3亿元").subject()).isEqualTo("外贸进出口总额");
+        assertThat(only("我们村里现有77栋花卉种植大棚,栽种了扶郎").subject()).isEqualTo("花卉种植大棚");
+        assertThat(only("覆盖25个细分领域,形成合力").subject()).isEqualTo("细分领域");
     }
 
     @Test

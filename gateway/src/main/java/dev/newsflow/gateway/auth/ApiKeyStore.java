@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeyStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, ApiKey> byHash = new ConcurrentHashMap<>();
@@ -38,6 +41,12 @@ public class ApiKeyStore {
     ApiKeyStore(String seed, Clock clock) {
         this.clock = clock;
         seed(seed == null ? "" : seed);
+        if (byHash.isEmpty()) {
+            log.warn("No API keys configured (NEWSFLOW_API_KEYS is empty): every /api/v1 request will get 401");
+        } else {
+            log.info("{} API key(s) seeded from NEWSFLOW_API_KEYS (ids {})", byHash.size(),
+                    byHash.values().stream().map(ApiKey::id).sorted().toList());
+        }
     }
 
     private void seed(String seed) {

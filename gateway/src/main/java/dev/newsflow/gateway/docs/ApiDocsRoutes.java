@@ -31,8 +31,12 @@ class ApiDocsRoutes {
         Map.of("ingest", ingest, "nlp", nlp, "metrics", metrics).forEach((service, uri) ->
                 builder.route("api-docs-" + service, r -> r.path("/v3/api-docs/" + service).and().method("GET")
                         .filters(f -> f.setPath("/v3/api-docs")
+                                .circuitBreaker(c -> c.setName("api-docs-" + service)
+                                        .setFallbackUri("forward:/internal/fallback/" + service))
                                 .modifyResponseBody(String.class, String.class, (exchange, body) ->
-                                        Mono.justOrEmpty(throughGateway(body))))
+                                        Mono.justOrEmpty(exchange.getResponse().getStatusCode() != null
+                                                && exchange.getResponse().getStatusCode().is2xxSuccessful()
+                                                ? throughGateway(body) : body)))
                         .metadata("response-timeout", timeoutMillis)
                         .metadata("connect-timeout", 1000)
                         .uri(uri)));

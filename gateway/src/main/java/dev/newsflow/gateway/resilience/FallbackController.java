@@ -1,7 +1,9 @@
 package dev.newsflow.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import dev.newsflow.gateway.web.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
@@ -38,6 +40,10 @@ class FallbackController {
             detail = "The " + service + " service is unavailable";
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        String original = exchange.getAttribute(Problems.ORIGINAL_PATH);
+        if (original != null) {
+            problem.setInstance(URI.create(original));
+        }
         var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", "5");

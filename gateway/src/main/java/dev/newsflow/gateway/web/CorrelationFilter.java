@@ -37,6 +37,7 @@ class CorrelationFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long started = System.nanoTime();
+        exchange.getAttributes().put(Problems.ORIGINAL_PATH, exchange.getRequest().getPath().value());
         String given = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
         String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate()

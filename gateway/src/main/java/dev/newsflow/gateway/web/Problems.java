@@ -12,6 +12,9 @@ import reactor.core.publisher.Mono;
 /** Writes RFC 9457 {@code application/problem+json} answers from web filters, before any handler runs. */
 public final class Problems {
 
+    /** Exchange attribute holding the path the client asked for (forwards change the request path). */
+    public static final String ORIGINAL_PATH = Problems.class.getName() + ".originalPath";
+
     private Problems() {
     }
 

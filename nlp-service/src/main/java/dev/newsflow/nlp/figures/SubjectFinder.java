@@ -62,30 +62,26 @@ final class SubjectFinder {
     static String following(String text, int from) {
         int n = text.length();
         int end = from;
-        boolean stopped = false;
-        while (end < n) {
+        while (end < n && !stopsNoun(text, end, end - from)) {
             if (end - from >= MAX_FOLLOWING) {
                 return null; // a long run without a stop: not sure where the noun ends
             }
-            char c = text.charAt(end);
-            if (!QuantityScanner.isHan(c) || Numerals.startsChinese(c) && end > from) {
-                stopped = true;
-                break;
-            }
-            boolean stop = false;
-            for (String w : FOLLOWING_STOPS) {
-                if ((w.length() > 1 || end - from >= 2 || w.equals("的") || w.equals("之")) && text.startsWith(w, end)) {
-                    stop = true;
-                    break;
-                }
-            }
-            if (stop) {
-                stopped = true;
-                break;
-            }
             end++;
         }
-        return end - from >= 2 && (stopped || end == n) ? text.substring(from, end) : null;
+        return end - from >= 2 ? text.substring(from, end) : null;
+    }
+
+    private static boolean stopsNoun(String text, int at, int collected) {
+        char c = text.charAt(at);
+        if (!QuantityScanner.isHan(c) || Numerals.startsChinese(c) && collected > 0) {
+            return true;
+        }
+        for (String w : FOLLOWING_STOPS) {
+            if ((w.length() > 1 || collected >= 2 || w.equals("的") || w.equals("之")) && text.startsWith(w, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String find(String text, int to, int floor) {

@@ -64,7 +64,7 @@ class AggregateReader {
 
     /**
      * Sums a counts sub-document (e.g. {@code counts.ent}) over the window: key → sum. With {@code monthly} the
-     * month documents are used for fully covered months (they carry counts.total, .ent, .reg, .regent).
+     * month documents are used for fully covered months (they carry counts.total and counts.ent only).
      */
     Map<String, Long> sumMap(String path, LocalDate from, LocalDate to, boolean monthly) {
         Map<String, Long> sums = new HashMap<>();
@@ -147,6 +147,50 @@ class AggregateReader {
         List<Document> out = new ArrayList<>();
         c.find(Filters.in("_id", ids)).projection(Projections.include(paths)).into(out);
         return out;
+    }
+
+    /**
+     * Walks the per-day posting lists newest day first. Each filter is a disjunction of posting-list paths; the
+     * filters are intersected. The callback gets each day's matching article ids (ascending) and returns false to stop.
+     */
+    void scanPostings(List<List<String>> filters, LocalDate from, LocalDate to, int daysPerFetch,
+                      java.util.function.BiPredicate<String, List<String>> perDay) {
+        String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
+        List<String> days = new ArrayList<>(days(from, to));
+        java.util.Collections.reverse(days);
+        for (int i = 0; i < days.size(); i += daysPerFetch) {
+            List<String> chunk = days.subList(i, Math.min(days.size(), i + daysPerFetch));
+            Map<String, Document> byDay = new HashMap<>();
+            fetch(Collections.DAYS, chunk, paths).forEach(d -> byDay.put(d.getString("_id"), d));
+            for (String day : chunk) {
+                Document d = byDay.get(day);
+                if (d != null && !perDay.test(day, intersect(d, filters))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> intersect(Document day, List<List<String>> filters) {
+        java.util.Set<String> result = null;
+        for (List<String> alternatives : filters) {
+            java.util.Set<String> union = new java.util.TreeSet<>();
+            for (String path : alternatives) {
+                if (navigate(day, path) instanceof java.util.Collection<?> ids) {
+                    union.addAll((java.util.Collection<String>) ids);
+                }
+            }
+            if (result == null) {
+                result = union;
+            } else {
+                result.retainAll(union);
+            }
+            if (result.isEmpty()) {
+                return List.of();
+            }
+        }
+        return result == null ? List.of() : new ArrayList<>(result);
     }
 
     static Object navigate(Document d, String path) {

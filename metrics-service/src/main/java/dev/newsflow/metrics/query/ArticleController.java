@@ -105,63 +105,25 @@ class ArticleController {
         if (filters.isEmpty()) {
             filters.add(List.of("posts.all"));
         }
-        String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
-
-        List<String> days = new ArrayList<>(reader.days(f, t));
-        java.util.Collections.reverse(days);
-        long toSkip = (long) p * s;
+        long[] toSkip = {(long) p * s};
         List<String> picked = new ArrayList<>();
-        outer:
-        for (int i = 0; i < days.size(); i += DAYS_PER_FETCH) {
-            List<String> chunk = days.subList(i, Math.min(days.size(), i + DAYS_PER_FETCH));
-            Map<String, Document> byDay = new HashMap<>();
-            reader.fetch(Collections.DAYS, chunk, paths).forEach(d -> byDay.put(d.getString("_id"), d));
-            for (String day : chunk) {
-                Document d = byDay.get(day);
-                if (d == null) {
+        reader.scanPostings(filters, f, t, DAYS_PER_FETCH, (day, ids) -> {
+            List<String> candidates = query != null && !ids.isEmpty() ? containing(ids, query) : ids;
+            for (String id : candidates) {
+                if (toSkip[0] > 0) {
+                    toSkip[0]--;
                     continue;
                 }
-                List<String> candidates = intersect(d, filters);
-                if (query != null && !candidates.isEmpty()) {
-                    candidates = containing(candidates, query);
-                }
-                for (String id : candidates) {
-                    if (toSkip > 0) {
-                        toSkip--;
-                        continue;
-                    }
-                    picked.add(id);
-                    if (picked.size() > s) {
-                        break outer;
-                    }
+                picked.add(id);
+                if (picked.size() > s) {
+                    return false;
                 }
             }
-        }
+            return true;
+        });
         boolean hasNext = picked.size() > s;
         List<String> pageIds = hasNext ? picked.subList(0, s) : picked;
         return new Page<>(summaries(pageIds), p, s, hasNext);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> intersect(Document day, List<List<String>> filters) {
-        Set<String> result = null;
-        for (List<String> alternatives : filters) {
-            Set<String> union = new TreeSet<>();
-            for (String path : alternatives) {
-                if (AggregateReader.navigate(day, path) instanceof Collection<?> ids) {
-                    union.addAll((Collection<String>) ids);
-                }
-            }
-            if (result == null) {
-                result = union;
-            } else {
-                result.retainAll(union);
-            }
-            if (result.isEmpty()) {
-                return List.of();
-            }
-        }
-        return result == null ? List.of() : new ArrayList<>(new TreeSet<>(result));
     }
 
     private List<String> containing(List<String> ids, String q) {

@@ -54,7 +54,7 @@ class EntityController {
         String reg = Params.region("region", region);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
         String path = reg == null ? "counts.ent" : "counts.regent." + reg;
-        return ranked(reader.sumMap(path, f, to2, true), t, lim);
+        return ranked(reader.sumMap(path, f, to2, reg == null), t, lim);
     }
 
     @GetMapping("/{type}/{name}/timeline")

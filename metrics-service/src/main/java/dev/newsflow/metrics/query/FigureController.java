@@ -1,7 +1,7 @@
 package dev.newsflow.metrics.query;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.events.FigureKind;
 import dev.newsflow.metrics.store.Collections;
@@ -12,10 +12,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "figures")
 class FigureController {
 
+    private static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, String>comparing(d -> d.getString("day"))
+            .reversed().thenComparing(d -> d.getString("_id"));
+
     private final AggregateReader reader;
 
     FigureController(AggregateReader reader) {
@@ -33,8 +38,10 @@ class FigureController {
 
     @GetMapping(value = "/api/v1/figures", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Numeric facts",
-            description = "One item per figure mentioned in an article, newest day first then by id. subject matches as a "
-                    + "plain substring (e.g. 贷款 finds 个人贷款余额); entity keeps figures of articles naming that entity.")
+            description = "One item per figure mentioned in an article, newest day first then by figure id. subject matches "
+                    + "as a case-insensitive plain substring (e.g. 贷款 finds 个人贷款余额) and is answered from the "
+                    + "per-subject monthly buckets; entity keeps figures of articles naming that entity (per-day posting "
+                    + "lists); kind and unit filter exactly.")
     Page<FigureItem> figures(@Parameter(description = "substring of the figure's subject") @RequestParam(required = false) String subject,
                              @Parameter(description = "exact unit: CNY, %, pp, 吨...") @RequestParam(required = false) String unit,
                              @Parameter(description = "MONEY, PERCENT, PERCENTAGE_POINT, COUNT, MEASURE, RATIO") @RequestParam(required = false) String kind,
@@ -54,46 +61,118 @@ class FigureController {
         Params.checkRange(f, to2);
         int p = Params.integer("page", page, 0, 0, Params.MAX_PAGE);
         int s = Params.integer("size", size, 20, 1, Params.MAX_SIZE);
-
-        List<Bson> filters = new ArrayList<>();
-        if (f != null) {
-            filters.add(Filters.gte("day", f.toString()));
-        }
-        if (to2 != null) {
-            filters.add(Filters.lte("day", to2.toString()));
-        }
-        if (subj != null) {
-            filters.add(Filters.regex("subject", Pattern.quote(subj)));
-        }
-        if (u != null) {
-            filters.add(Filters.eq("unit", u));
-        }
-        if (k != null) {
-            filters.add(Filters.eq("kind", k.name()));
-        }
-        if (ent != null) {
-            List<String> keys = (t == null ? Arrays.asList(EntityType.values()) : List.of(t)).stream()
-                    .map(et -> Keys.entity(et, ent)).toList();
-            filters.add(Filters.in("entities", keys));
-        } else if (t != null) {
+        if (ent == null && t != null) {
             throw new BadParameterException("type", "needs 'entity'");
         }
-        List<FigureItem> items = new ArrayList<>();
-        reader.db().getCollection(Collections.FIGURES)
-                .find(filters.isEmpty() ? new Document() : Filters.and(filters))
-                .sort(Sorts.orderBy(Sorts.descending("day"), Sorts.ascending("_id")))
-                .skip(p * s).limit(s + 1)
-                .forEach(d -> items.add(FigureItem.of(d)));
-        boolean hasNext = items.size() > s;
-        return new Page<>(hasNext ? items.subList(0, s) : items, p, s, hasNext);
+        List<String> entityKeys = ent == null ? List.of()
+                : (t == null ? Arrays.asList(EntityType.values()) : List.of(t)).stream().map(et -> Keys.entity(et, ent)).toList();
+
+        Predicate<Document> keep = d -> (k == null || k.name().equals(d.getString("kind")))
+                && (u == null || u.equals(d.getString("unit")))
+                && (f == null || d.getString("day").compareTo(f.toString()) >= 0)
+                && (to2 == null || d.getString("day").compareTo(to2.toString()) <= 0)
+                && (entityKeys.isEmpty() || d.getList("entities", String.class, List.of()).stream().anyMatch(entityKeys::contains));
+        Collector out = new Collector((long) p * s, s);
+        if (subj != null) {
+            bySubject(subj, f, to2, keep, out);
+        } else {
+            byDay(entityKeys, f, to2, keep, out);
+        }
+        return new Page<>(out.page().stream().map(FigureItem::of).toList(), p, s, out.hasNext());
+    }
+
+    /** Subject buckets of the matching subjects, month by month, newest first. */
+    private void bySubject(String subject, LocalDate from, LocalDate to, Predicate<Document> keep, Collector out) {
+        String needle = subject.toLowerCase(Locale.ROOT);
+        TreeMap<String, List<String>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+        reader.db().getCollection(Collections.FIGURE_SUBJECTS).find().projection(Projections.include("_id")).forEach(d -> {
+            String id = d.getString("_id");
+            int bar = id.lastIndexOf('|');
+            String month = id.substring(bar + 1);
+            if (id.substring(0, bar).toLowerCase(Locale.ROOT).contains(needle)
+                    && (from == null || month.compareTo(from.toString().substring(0, 7)) >= 0)
+                    && (to == null || month.compareTo(to.toString().substring(0, 7)) <= 0)) {
+                byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(id);
+            }
+        });
+        for (List<String> ids : byMonth.values()) {
+            List<Document> items = new ArrayList<>();
+            reader.fetch(Collections.FIGURE_SUBJECTS, ids, "items").forEach(d ->
+                    d.getList("items", Document.class, List.of()).stream().filter(keep).forEach(items::add));
+            items.sort(NEWEST_FIRST);
+            if (!out.offer(items)) {
+                return;
+            }
+        }
+    }
+
+    /** Articles of each day (all, or those naming the entity), newest day first, then their figure documents. */
+    private void byDay(List<String> entityKeys, LocalDate from, LocalDate to, Predicate<Document> keep, Collector out) {
+        List<List<String>> filters = List.of(entityKeys.isEmpty() ? List.of("posts.all")
+                : entityKeys.stream().map(k -> "posts.ent." + k).toList());
+        reader.scanPostings(filters, from, to, entityKeys.isEmpty() ? 2 : 31, (day, articleIds) -> {
+            if (articleIds.isEmpty()) {
+                return true;
+            }
+            List<String> figureIds = new ArrayList<>();
+            reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", articleIds))
+                    .projection(Projections.include("contrib.figures"))
+                    .forEach(a -> figureIds.addAll(a.get("contrib", Document.class).getList("figures", String.class, List.of())));
+            if (figureIds.isEmpty()) {
+                return true;
+            }
+            List<Document> items = new ArrayList<>();
+            reader.db().getCollection(Collections.FIGURES).find(Filters.in("_id", figureIds)).forEach(d -> {
+                if (keep.test(d)) {
+                    items.add(d);
+                }
+            });
+            items.sort(NEWEST_FIRST);
+            return out.offer(items);
+        });
+    }
+
+    /** Skips, then collects one more than a page (to know whether there is a next page). */
+    private static final class Collector {
+        private long skip;
+        private final int size;
+        private final List<Document> picked = new ArrayList<>();
+
+        Collector(long skip, int size) {
+            this.skip = skip;
+            this.size = size;
+        }
+
+        boolean offer(List<Document> sorted) {
+            for (Document d : sorted) {
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    picked.add(d);
+                    if (picked.size() > size) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        List<Document> page() {
+            return picked.size() > size ? picked.subList(0, size) : picked;
+        }
+
+        boolean hasNext() {
+            return picked.size() > size;
+        }
     }
 
     record FigureItem(String id, String article, String day, String subject, String value, String unit, String kind,
                       boolean approximate, String qualifier, String text, Document change) {
         static FigureItem of(Document d) {
-            return new FigureItem(d.getString("_id"), d.getString("article"), d.getString("day"), d.getString("subject"),
-                    d.getString("valueText"), d.getString("unit"), d.getString("kind"), Boolean.TRUE.equals(d.getBoolean("approximate")),
-                    d.getString("qualifier"), d.getString("text"), d.get("change", Document.class));
+            return new FigureItem(d.getString("_id"), d.getString("article") != null ? d.getString("article") : d.getString("a"),
+                    d.getString("day"), d.getString("subject"), d.getString("valueText"), d.getString("unit"), d.getString("kind"),
+                    Boolean.TRUE.equals(d.getBoolean("approximate")), d.getString("qualifier"), d.getString("text"),
+                    d.get("change", Document.class));
         }
     }
 }

@@ -38,8 +38,8 @@ class RegionController {
         LocalDate t = Params.date("to", to);
         Params.checkRange(f, t);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
-        long articles = reader.sumValue("counts.reg." + c, f, t, true);
-        List<EntityCount> top = EntityController.ranked(reader.sumMap("counts.regent." + c, f, t, true), null, lim);
+        long articles = reader.sumValue("counts.reg." + c, f, t, false);
+        List<EntityCount> top = EntityController.ranked(reader.sumMap("counts.regent." + c, f, t, false), null, lim);
         return new RegionStats(c, Regions.level(c).name(), articles, top);
     }
 

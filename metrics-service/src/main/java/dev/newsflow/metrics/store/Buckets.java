@@ -27,6 +27,9 @@ final class Buckets {
         op.incs().forEach(p -> inc.append(p, 1));
         Document push = new Document("arts", op.tag());
         op.pushes().forEach(p -> push.append(p, articleId));
+        if (!op.items().isEmpty()) {
+            push.append("items", new Document("$each", op.items()));
+        }
         Document update = new Document("$push", push);
         if (!inc.isEmpty()) {
             update.append("$inc", inc);
@@ -48,6 +51,9 @@ final class Buckets {
         op.incs().forEach(p -> inc.append(p, -1));
         Document pull = new Document("arts", op.tag());
         op.pushes().forEach(p -> pull.append(p, articleId));
+        if (!op.items().isEmpty()) {
+            pull.append("items", new Document("a", articleId));
+        }
         Document update = new Document("$pull", pull);
         if (!inc.isEmpty()) {
             update.append("$inc", inc);

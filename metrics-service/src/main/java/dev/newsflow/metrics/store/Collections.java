@@ -16,7 +16,10 @@ public final class Collections {
     /** One document per numeric fact ({@code _id} = article id|index). */
     public static final String FIGURES = "figures";
 
-    public static final List<String> AGGREGATES = List.of(DAYS, MONTHS, COOCCURRENCE, FIGURES);
+    /** Figures by subject and month ({@code _id} = subject|yyyy-MM): the figure documents inline in {@code items}. */
+    public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
+
+    public static final List<String> AGGREGATES = List.of(DAYS, MONTHS, COOCCURRENCE, FIGURES, FIGURE_SUBJECTS);
 
     private Collections() {
     }

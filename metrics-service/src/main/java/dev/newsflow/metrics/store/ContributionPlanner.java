@@ -92,12 +92,6 @@ public class ContributionPlanner {
         for (String k : entityKeys) {
             monthIncs.add("counts.ent." + k);
         }
-        for (String code : regionCodes) {
-            monthIncs.add("counts.reg." + code);
-            for (String k : entityKeys) {
-                monthIncs.add("counts.regent." + code + "." + k);
-            }
-        }
         ops.add(op(Collections.MONTHS, month, id, monthIncs, List.of()));
 
         Map<Integer, List<String>> cooc = new LinkedHashMap<>();
@@ -137,6 +131,22 @@ public class ContributionPlanner {
             }
             figures.add(doc);
         }
+        Map<String, List<Document>> bySubject = new LinkedHashMap<>();
+        for (Document f : figures) {
+            String subject = f.getString("subject");
+            if (subject != null && !subject.isBlank() && subject.length() <= 100) {
+                Document item = new Document(f);
+                item.remove("article");
+                item.append("a", id);
+                bySubject.computeIfAbsent(subject.strip(), k -> new ArrayList<>()).add(item);
+            }
+        }
+        bySubject.forEach((subject, items) -> {
+            String bucket = subject + "|" + month;
+            String basis = Collections.FIGURE_SUBJECTS + "\u0000" + bucket + "\u0000" + items.stream().map(Document::toJson).toList();
+            ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, bucket, id + "@" + sha256(basis).substring(0, 12),
+                    List.of(), List.of(), List.copyOf(items)));
+        });
         return new Plan(ops, figures);
     }
 

@@ -1,0 +1,115 @@
+package dev.newsflow.metrics.query;
+
+import dev.newsflow.events.ArticleEnriched;
+import dev.newsflow.metrics.TestMongo;
+import dev.newsflow.metrics.store.ArticleStore;
+import dev.newsflow.metrics.store.ContributionPlanner;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Not part of verify. Loads N generated articles (default 100,000) into an in-memory mongo-java-server through
+ * the real store path (JSON bytes → parse → exactly-once store), reports the sustained store rate, then the
+ * p50/p95/max latency of every query endpoint (controller call + JSON serialisation of the answer).
+ * Run: see {@code metrics-service/bench.sh}.
+ */
+public final class QueryBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int queries = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        JsonMapper json = JsonMapper.builder().build();
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabaseFactory factory = mongo.factory("bench");
+            ArticleStore store = new ArticleStore(factory, new ContributionPlanner(), json);
+            var gen = new dev.newsflow.metrics.bench.BenchCorpus(42);
+
+            long start = System.nanoTime();
+            long window = start;
+            for (int i = 0; i < n; i++) {
+                byte[] event = json.writeValueAsBytes(gen.article(i));
+                store.store(json.readValue(event, ArticleEnriched.class));
+                if ((i + 1) % 10_000 == 0) {
+                    long now = System.nanoTime();
+                    System.out.printf("stored %,d  (last 10k at %.0f articles/s, overall %.0f/s)%n", i + 1,
+                            10_000 / ((now - window) / 1e9), (i + 1) / ((now - start) / 1e9));
+                    window = now;
+                }
+            }
+            double secs = (System.nanoTime() - start) / 1e9;
+            System.out.printf("LOAD: %,d articles in %.1f s = %.0f articles/s sustained (1 thread, parse + store)%n", n, secs, n / secs);
+            System.out.flush();
+
+            AggregateReader reader = new AggregateReader(factory);
+            ArticleController articles = new ArticleController(reader);
+            EntityController entities = new EntityController(reader);
+            FigureController figures = new FigureController(reader);
+            RegionController regions = new RegionController(reader);
+            TrendController trends = new TrendController(reader);
+            SplittableRandom r = new SplittableRandom(7);
+            LocalDate last = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY;
+            Supplier<String[]> window30 = () -> {
+                LocalDate to = last.minusDays(r.nextInt(300));
+                return new String[] {to.minusDays(29).toString(), to.toString()};
+            };
+
+            Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
+            cases.put("GET /articles/{id}", () -> articles.article(gen.id(r.nextInt(n))));
+            cases.put("GET /articles (no filter, page 0)", () -> articles.articles(null, null, null, null, null, null, null, null, "0", "20"));
+            cases.put("GET /articles?entity=&type= (all time)", () -> articles.articles(gen.personName(gen.samplePerson()), "PERSON", null, null, null, null, null, null, "0", "20"));
+            cases.put("GET /articles?entity=&from=&to= (30 d)", () -> {
+                String[] w = window30.get();
+                return articles.articles(gen.orgName(gen.sampleOrg()), null, null, null, null, null, w[0], w[1], "0", "20");
+            });
+            cases.put("GET /articles?source=&section=", () -> articles.articles(null, null, "锦州日报", "经济", null, null, null, null, "2", "20"));
+            cases.put("GET /articles?region= (province)", () -> articles.articles(null, null, null, null, "210000", null, null, null, "0", "20"));
+            cases.put("GET /articles?q=&from=&to= (30 d)", () -> {
+                String[] w = window30.get();
+                return articles.articles(null, null, null, null, null, "第" + r.nextInt(n) + "号", w[0], w[1], "0", "20");
+            });
+            cases.put("GET /entities/top (all time)", () -> entities.top(null, null, null, null, "10"));
+            cases.put("GET /entities/top?type=&from=&to= (30 d)", () -> {
+                String[] w = window30.get();
+                return entities.top("PERSON", w[0], w[1], null, "10");
+            });
+            cases.put("GET /entities/top?region= (all time)", () -> entities.top(null, null, null, gen.placeCode(gen.samplePlace()).substring(0, 4) + "00", "10"));
+            cases.put("GET /entities/{t}/{n}/timeline?interval=week", () -> entities.timeline("PERSON", gen.personName(gen.samplePerson()), "week", null, null));
+            cases.put("GET /entities/{t}/{n}/related (all time)", () -> entities.related("ORGANIZATION", gen.orgName(gen.sampleOrg()), null, null, "10"));
+            cases.put("GET /figures?subject= (all time)", () -> figures.figures(gen.subject(r.nextInt(20)), null, null, null, null, null, null, "0", "20"));
+            cases.put("GET /figures?kind=&from=&to= (30 d)", () -> {
+                String[] w = window30.get();
+                return figures.figures(null, null, "MONEY", null, null, w[0], w[1], "0", "20");
+            });
+            cases.put("GET /figures?entity= (all time)", () -> figures.figures(null, null, null, gen.personName(gen.samplePerson()), "PERSON", null, null, "0", "20"));
+            cases.put("GET /regions/{code} (all time)", () -> regions.region(gen.placeCode(gen.samplePlace()), null, null, "10"));
+            cases.put("GET /regions/{province} (all time)", () -> regions.region(gen.placeCode(gen.samplePlace()).substring(0, 2) + "0000", null, null, "10"));
+            cases.put("GET /trends?window=P7D", () -> trends.trends("P7D", null, null, null, "10"));
+            cases.put("GET /trends?window=P30D", () -> trends.trends("P30D", null, null, null, "10"));
+
+            System.out.printf("%n%-48s %8s %8s %8s%n", "endpoint (" + queries + " calls each)", "p50 ms", "p95 ms", "max ms");
+            System.out.flush();
+            for (Map.Entry<String, Supplier<Object>> c : cases.entrySet()) {
+                for (int i = 0; i < 20; i++) {
+                    json.writeValueAsString(c.getValue().get());
+                }
+                double[] ms = new double[queries];
+                for (int i = 0; i < queries; i++) {
+                    long t0 = System.nanoTime();
+                    json.writeValueAsString(c.getValue().get());
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                }
+                Arrays.sort(ms);
+                System.out.printf("%-48s %8.1f %8.1f %8.1f%n", c.getKey(), ms[queries / 2], ms[(int) Math.ceil(queries * 0.95) - 1], ms[queries - 1]);
+                System.out.flush();
+            }
+        }
+    }
+}

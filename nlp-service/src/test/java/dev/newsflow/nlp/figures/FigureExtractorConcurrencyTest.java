@@ -29,7 +29,7 @@ class FigureExtractorConcurrencyTest {
             for (int thread = 0; thread < 8; thread++) {
                 int offset = thread;
                 runs.add(pool.submit(() -> {
-                    for (int round = 0; round < 50; round++) {
+                    for (int round = 0; round < 20; round++) {
                         for (int k = 0; k < texts.size(); k++) {
                             int i = (k + offset) % texts.size();
                             if (!shared.extract(texts.get(i)).equals(expected.get(i))) {

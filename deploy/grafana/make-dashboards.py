@@ -97,22 +97,17 @@ def layout(items):
     return panels
 
 
-def variables(with_instance=True):
-    v = [{"name": "application", "label": "Service", "type": "query", "datasource": DS,
-          "query": "label_values(process_uptime_seconds, application)",
-          "definition": "label_values(process_uptime_seconds, application)", "refresh": 2,
-          "includeAll": True, "multi": True, "allValue": ".*", "sort": 1,
-          "current": {"selected": True, "text": ["All"], "value": ["$__all"]}, "options": [], "hide": 0}]
-    if with_instance:
-        v.append({"name": "instance", "label": "Instance", "type": "query", "datasource": DS,
-                  "query": 'label_values(process_uptime_seconds{application=~"$application"}, instance)',
-                  "definition": 'label_values(process_uptime_seconds{application=~"$application"}, instance)',
-                  "refresh": 2, "includeAll": True, "multi": True, "allValue": ".*", "sort": 1,
-                  "current": {"selected": True, "text": ["All"], "value": ["$__all"]}, "options": [], "hide": 0})
-    return v
+def variables():
+    """$application and $instance for the Services dashboard (All = regex .*)."""
+    def var(name, label, query):
+        return {"name": name, "label": label, "type": "query", "datasource": DS, "query": query,
+                "definition": query, "refresh": 2, "includeAll": True, "multi": True, "allValue": ".*", "sort": 1,
+                "current": {"selected": True, "text": ["All"], "value": ["$__all"]}, "options": [], "hide": 0}
+    return [var("application", "Service", "label_values(process_uptime_seconds, application)"),
+            var("instance", "Instance", 'label_values(process_uptime_seconds{application=~"$application"}, instance)')]
 
 
-def dashboard(uid, title, description, items, tags, with_instance=True):
+def dashboard(uid, title, description, items, tags, with_vars=True):
     return {
         "uid": uid, "title": title, "description": description, "tags": ["newsflow"] + tags,
         "editable": True, "graphTooltip": 1, "timezone": "browser", "refresh": "30s",
@@ -123,7 +118,7 @@ def dashboard(uid, title, description, items, tags, with_instance=True):
         "annotations": {"list": [{"builtIn": 1, "datasource": {"type": "grafana", "uid": "-- Grafana --"},
                                   "enable": True, "hide": True, "iconColor": "rgba(0, 211, 255, 1)",
                                   "name": "Annotations & Alerts", "type": "dashboard"}]},
-        "templating": {"list": variables(with_instance)},
+        "templating": {"list": variables() if with_vars else []},
         "panels": layout(items),
     }
 
@@ -205,7 +200,7 @@ PIPELINE = dashboard(
         panel("Dead letters in range", [
             q("sum(increase(newsflow_deadletters_total[$__range])) or vector(0)", "dead letters"),
         ], kind="stat", unit="short", w=4, decimals=0, thresholds=[(1, "red")]),
-    ], ["pipeline"], with_instance=False)
+    ], ["pipeline"], with_vars=False)
 
 
 SERVICES = dashboard(
@@ -360,7 +355,7 @@ NEWS = dashboard(
             q(f"sum(rate(newsflow_articles_duplicates_total[{RATE}])) or vector(0)", "duplicate at store"),
         ], unit="reqps", w=12),
         panel("Top entities", [], kind="text", w=12, text=TOP_ENTITIES),
-    ], ["news"], with_instance=False)
+    ], ["news"], with_vars=False)
 
 
 def main():

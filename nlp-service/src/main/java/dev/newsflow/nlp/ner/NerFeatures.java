@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class NerFeatures {
 
-    public static final int MAX_PER_POSITION = 17 + 4 * NerLabels.TYPES;
+    public static final int MAX_PER_POSITION = 24 + 4 * NerLabels.TYPES;
     static final char BOS = '\u0002';
     static final char EOS = '\u0003';
 
@@ -85,7 +85,11 @@ public final class NerFeatures {
     }
 
     /** Fills {@code out} with the feature keys of position {@code i} and returns how many. */
-    public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int i, long[] out) {
+    /** Feature set 1 adds a wider window: characters at ±3, bigrams at ±2..3, trigrams left and right. */
+    public static final int WIDE = 1;
+
+    public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int featureSet, int i,
+                              long[] out) {
         char m2 = at(c, i - 2);
         char m1 = at(c, i - 1);
         char c0 = at(c, i);
@@ -105,6 +109,16 @@ public final class NerFeatures {
         out[k++] = key(11, ((long) m1 << 16) | p1);
         out[k++] = key(12, (charClass(m1) << 8) | (charClass(c0) << 4) | charClass(p1));
         out[k++] = key(13, 1);
+        if ((featureSet & WIDE) != 0) {
+            char m3 = at(c, i - 3);
+            char p3 = at(c, i + 3);
+            out[k++] = key(40, m3);
+            out[k++] = key(41, p3);
+            out[k++] = key(42, ((long) m3 << 16) | m2);
+            out[k++] = key(43, ((long) p2 << 16) | p3);
+            out[k++] = key(44, ((long) m2 << 32) | ((long) m1 << 16) | c0);
+            out[k++] = key(45, ((long) c0 << 32) | ((long) p1 << 16) | p2);
+        }
         if (nameStats != null) {
             int sm2 = surname(nameStats, m2);
             int sm1 = surname(nameStats, m1);

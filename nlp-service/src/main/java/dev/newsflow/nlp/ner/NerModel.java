@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
 
-    private static final String MAGIC = "newsflow-ner-2";
+    private static final String MAGIC = "newsflow-ner-3";
     private static final int L = NerLabels.COUNT;
 
     private final String version;
@@ -26,10 +26,12 @@ public final class NerModel {
     private final float[] transitions;
     private final Lexicon[] lexicons;
     private final byte[] nameStats;
+    private final int featureSet;
 
-    public NerModel(String version, LongIntMap index, float[] weights, float[] transitions, byte[] nameStats,
-                    Lexicon... lexicons) {
+    public NerModel(String version, int featureSet, LongIntMap index, float[] weights, float[] transitions,
+                    byte[] nameStats, Lexicon... lexicons) {
         this.version = version;
+        this.featureSet = featureSet;
         this.nameStats = nameStats;
         this.index = index;
         this.weights = weights;
@@ -57,6 +59,10 @@ public final class NerModel {
         return transitions;
     }
 
+    public int featureSet() {
+        return featureSet;
+    }
+
     public byte[] nameStats() {
         return nameStats;
     }
@@ -76,7 +82,7 @@ public final class NerModel {
         float[] emit = new float[n * L];
         long[] keys = new long[NerFeatures.MAX_PER_POSITION];
         for (int i = 0; i < n; i++) {
-            int k = NerFeatures.extract(text, lex, lexicons.length, nameStats, i, keys);
+            int k = NerFeatures.extract(text, lex, lexicons.length, nameStats, featureSet, i, keys);
             int base = i * L;
             for (int f = 0; f < k; f++) {
                 int row = index.get(keys[f]);
@@ -139,6 +145,7 @@ public final class NerModel {
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(target, 1 << 16))) {
             out.writeUTF(MAGIC);
             out.writeUTF(version);
+            out.writeInt(featureSet);
             out.writeInt(lexicons.length);
             for (Lexicon lexicon : lexicons) {
                 out.writeInt(lexicon.size());
@@ -188,10 +195,12 @@ public final class NerModel {
 
     public static NerModel load(InputStream source) throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(source, 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF())) {
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic) && !"newsflow-ner-2".equals(magic)) {
                 throw new IOException("not a newsflow NER model");
             }
             String version = in.readUTF();
+            int featureSet = MAGIC.equals(magic) ? in.readInt() : 0;
             Lexicon[] lexicons = new Lexicon[in.readInt()];
             for (int l = 0; l < lexicons.length; l++) {
                 Lexicon.Builder b = Lexicon.builder();
@@ -226,7 +235,7 @@ public final class NerModel {
                     }
                 }
             }
-            return new NerModel(version, index, weights, transitions, nameStats, lexicons);
+            return new NerModel(version, featureSet, index, weights, transitions, nameStats, lexicons);
         }
     }
 }

@@ -25,7 +25,8 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
         this.model = model;
         this.overrides = overrides;
         Lexicon[] lexicons = model.lexicons();
-        this.words = lexicons.length > 2 ? lexicons[2] : null;
+        // the trainer puts the word lexicon last when it uses one
+        this.words = model.version().contains("-words") ? lexicons[lexicons.length - 1] : null;
     }
 
     /** The model shipped in the jar, or null when this build has none. */
@@ -96,6 +97,10 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
         for (NerSpan s : NerLabels.decode(labels, labels.length)) {
             out.add(new NerSpan(s.start() + from, s.end() + from, s.type()));
         }
+    }
+
+    NerModel model() {
+        return model;
     }
 
     @Override

@@ -21,15 +21,15 @@ class ConcurrentRecognitionTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<List<List<NerSpan>>>> futures = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
+            for (int t = 0; t < 12; t++) {
                 final int shift = t;
                 futures.add(pool.submit(() -> {
                     List<List<NerSpan>> got = new ArrayList<>();
-                    for (int round = 0; round < 5; round++) {
+                    for (int round = 0; round < 3; round++) {
                         for (int i = 0; i < texts.size(); i++) {
                             int k = (i + shift) % texts.size();
                             List<NerSpan> spans = recognizer.recognize(texts.get(k));
-                            if (round == 4) {
+                            if (round == 2) {
                                 got.add(spans);
                             }
                         }

@@ -65,7 +65,8 @@ class OverrideDictionaryTest {
         System.setProperty(EntityRecognizers.DICTIONARY_PROPERTY, file.toString());
         try {
             OverrideDictionary d = EntityRecognizers.overrideDictionary();
-            EntityRecognizer r = new PerceptronEntityRecognizer(PerceptronEntityRecognizer.bundledModel(), d);
+            EntityRecognizer r = new PerceptronEntityRecognizer(
+                    ((PerceptronEntityRecognizer) EntityRecognizers.load()).model(), d);
             assertThat(r.recognize("他住在星河湾。")).contains(new NerSpan(3, 6, EntityType.LOCATION));
         } finally {
             System.clearProperty(EntityRecognizers.DICTIONARY_PROPERTY);

@@ -35,7 +35,7 @@ public final class NerTrainer {
     private static final int L = NerLabels.COUNT;
 
     record Options(Path train, List<Path> external, Path regions, Path words, Path out, Path test, int iterations, int cutoff,
-                   int folds, int devEvery, boolean lexicons, boolean nameStats, float prune, long seed) {
+                   int folds, int devEvery, boolean lexicons, boolean splitTrainLexicon, boolean nameStats, int featureSet, float prune, long seed) {
     }
 
     private NerTrainer() {
@@ -54,6 +54,8 @@ public final class NerTrainer {
         log("read %d sentences: %d train, %d held out", all.size(), train.size(), dev.size());
 
         Lexicon[] foldLexicons = new Lexicon[o.folds()];
+        TrainLexicons.Pair[] foldPairs = new TrainLexicons.Pair[o.folds()];
+        TrainLexicons.Pair fullPair = null;
         Lexicon fullTrainLexicon = null;
         Lexicon external = null;
         Lexicon words = null;
@@ -84,6 +86,14 @@ public final class NerTrainer {
             for (int f = 0; f < folds.length; f++) {
                 foldLexicons[f] = folds[f].build();
             }
+            if (o.splitTrainLexicon()) {
+                TrainLexicons tl = new TrainLexicons(train, o.folds());
+                for (int f = 0; f < o.folds(); f++) {
+                    foldPairs[f] = tl.without(f);
+                }
+                fullPair = tl.without(-1);
+                log("training names: %d reliable, %d ambiguous", fullPair.reliable().size(), fullPair.ambiguous().size());
+            }
             external = ExternalLexicon.build(o.external(), o.regions());
             words = o.words() == null ? null : WordLexicon.build(o.words());
             log("lexicons: training names %d, external names %d, words %d", fullTrainLexicon.size(), external.size(),
@@ -102,14 +112,16 @@ public final class NerTrainer {
         for (int s = 0; s < train.size(); s++) {
             Sentence sentence = train.get(s);
             char[] text = NerText.normalize(sentence.text());
-            Lexicon[] lex = o.lexicons() ? lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], external, words) : new Lexicon[0];
+            Lexicon[] lex = o.lexicons() ? o.splitTrainLexicon()
+                    ? lexiconsFor(foldPairs[fold(s, train.size(), o.folds())], external, words)
+                    : lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], external, words) : new Lexicon[0];
             byte[] ann = NerFeatures.annotate(text, lex);
             int[] off = new int[text.length + 1];
             long[] keys = new long[text.length * NerFeatures.MAX_PER_POSITION];
             int k = 0;
             for (int i = 0; i < text.length; i++) {
                 off[i] = k;
-                int m = NerFeatures.extract(text, ann, lex.length, nameStats, i, buf);
+                int m = NerFeatures.extract(text, ann, lex.length, nameStats, o.featureSet(), i, buf);
                 for (int j = 0; j < m; j++) {
                     keys[k++] = buf[j];
                     counts.add(buf[j], 1);
@@ -152,7 +164,9 @@ public final class NerTrainer {
         }
         Random random = new Random(o.seed());
         long c = 1;
-        Lexicon[] inference = o.lexicons() ? lexiconsFor(fullTrainLexicon, external, words) : new Lexicon[0];
+        Lexicon[] inference = !o.lexicons() ? new Lexicon[0]
+                : o.splitTrainLexicon() ? lexiconsFor(fullPair, external, words)
+                : lexiconsFor(fullTrainLexicon, external, words);
         NerModel averaged = null;
         for (int it = 1; it <= o.iterations(); it++) {
             for (int i = order.length - 1; i > 0; i--) {
@@ -213,13 +227,14 @@ public final class NerTrainer {
                 }
                 c++;
             }
-            averaged = average(index, w, acc, tw, tacc, c, nameStats, inference, "it" + it);
-            log("iteration %d: %d sentences wrong; held-out %s", it, mistakes, score(averaged, dev).summary());
+            averaged = average(index, w, acc, tw, tacc, c, o.featureSet(), nameStats, inference, "it" + it);
+            log("iteration %d: %d sentences wrong; held-out %s", it, mistakes,
+                    dev.isEmpty() ? "none" : score(averaged, dev).summary());
         }
         NerModel pruned = o.prune() > 0 ? prune(averaged, index, o.prune()) : averaged;
         String version = "newsflow-ner-perceptron-" + LocalDate.now() + "-it" + o.iterations()
-                + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "");
-        NerModel finalModel = new NerModel(version, pruned.index(), pruned.weights(), pruned.transitions(),
+                + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "") + ((o.featureSet() & NerFeatures.WIDE) != 0 ? "-wide" : "");
+        NerModel finalModel = new NerModel(version, o.featureSet(), pruned.index(), pruned.weights(), pruned.transitions(),
                 nameStats, inference);
         Files.createDirectories(o.out().toAbsolutePath().getParent());
         try (OutputStream out = Files.newOutputStream(o.out())) {
@@ -248,8 +263,13 @@ public final class NerTrainer {
         return words == null ? new Lexicon[] {train, external} : new Lexicon[] {train, external, words};
     }
 
+    static Lexicon[] lexiconsFor(TrainLexicons.Pair train, Lexicon external, Lexicon words) {
+        return words == null ? new Lexicon[] {train.reliable(), train.ambiguous(), external}
+                : new Lexicon[] {train.reliable(), train.ambiguous(), external, words};
+    }
+
     static NerModel average(LongIntMap index, float[] w, float[] acc, float[] tw, float[] tacc, long c,
-                            byte[] nameStats, Lexicon[] lexicons, String version) {
+                            int featureSet, byte[] nameStats, Lexicon[] lexicons, String version) {
         float[] avg = new float[w.length];
         for (int i = 0; i < w.length; i++) {
             avg[i] = w[i] - acc[i] / c;
@@ -258,7 +278,7 @@ public final class NerTrainer {
         for (int i = 0; i < tw.length; i++) {
             tavg[i] = tw[i] - tacc[i] / c;
         }
-        return new NerModel(version, index, avg, tavg, nameStats, lexicons);
+        return new NerModel(version, featureSet, index, avg, tavg, nameStats, lexicons);
     }
 
     /** Drops features whose largest absolute weight is below {@code threshold}. */
@@ -280,7 +300,7 @@ public final class NerTrainer {
             kept.put(keep.get(i)[0], i);
             System.arraycopy(w, (int) keep.get(i)[1] * L, nw, i * L, L);
         }
-        return new NerModel(model.version(), kept, nw, model.transitions(), model.nameStats(), model.lexicons());
+        return new NerModel(model.version(), model.featureSet(), kept, nw, model.transitions(), model.nameStats(), model.lexicons());
     }
 
     static SpanScores score(NerModel model, List<Sentence> sentences) {
@@ -303,7 +323,7 @@ public final class NerTrainer {
                 throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
             String k = args[i].substring(2);
-            if (k.equals("no-lexicons") || k.equals("no-name-stats")) {
+            if (k.equals("no-lexicons") || k.equals("no-name-stats") || k.equals("split-train-lexicon")) {
                 m.put(k, "true");
             } else {
                 m.put(k, args[++i]);
@@ -326,7 +346,9 @@ public final class NerTrainer {
                 Integer.parseInt(m.getOrDefault("folds", "10")),
                 Integer.parseInt(m.getOrDefault("dev-every", "20")),
                 !m.containsKey("no-lexicons"),
+                m.containsKey("split-train-lexicon"),
                 !m.containsKey("no-name-stats"),
+                Integer.parseInt(m.getOrDefault("feature-set", "0")),
                 Float.parseFloat(m.getOrDefault("prune", "0")),
                 Long.parseLong(m.getOrDefault("seed", "7")));
     }

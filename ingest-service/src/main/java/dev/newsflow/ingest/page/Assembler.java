@@ -28,6 +28,7 @@ final class Assembler {
         String dateline;
         boolean closedByCredit;
         boolean credited;
+        String continuesOn;
 
         Draft(String section, boolean photo) {
             this.section = section;
@@ -75,7 +76,7 @@ final class Assembler {
             current.dateline = lead.dateline();
         }
         addAll(current.reporters, lead.reporters());
-        String rest = text.substring(Math.min(lead.bodyStart(), text.length())).strip();
+        String rest = jumps(text.substring(Math.min(lead.bodyStart(), text.length())).strip());
         if (!rest.isEmpty()) {
             current.paragraphs.add(new StringBuilder(rest));
         }
@@ -120,10 +121,19 @@ final class Assembler {
     }
 
     void body(String text) {
+        body(text, false);
+    }
+
+    /** A body line; {@code newParagraph} when the layout says it starts a paragraph (an indented line). */
+    void body(String text, boolean newParagraph) {
         if (current == null || current.closedByCredit || current.photo) {
             start(false).warnings.add("no headline found; the text starts with: " + abbreviate(text));
         }
-        if (current.openParagraph()) {
+        text = jumps(text);
+        if (text.isEmpty()) {
+            return;
+        }
+        if (current.openParagraph() && !newParagraph) {
             StringBuilder last = current.paragraphs.get(current.paragraphs.size() - 1);
             String joined = Typography.join(last.toString(), text);
             last.setLength(0);
@@ -204,8 +214,10 @@ final class Assembler {
                 headline = stripStop(d.captions.get(0));
             }
         } else if (!paragraphs.isEmpty()) {
-            truncated = !Typography.endsSentence(paragraphs.get(paragraphs.size() - 1));
-            if (truncated) {
+            truncated = !Typography.endsSentence(paragraphs.get(paragraphs.size() - 1)) || d.continuesOn != null;
+            if (d.continuesOn != null) {
+                warnings.add("the text continues on page " + d.continuesOn);
+            } else if (truncated) {
                 warnings.add("the text runs off the page: the last paragraph stops mid-sentence");
             }
         } else {
@@ -234,6 +246,26 @@ final class Assembler {
                 target.add(n);
             }
         }
+    }
+
+    private static final java.util.regex.Pattern JUMP_OUT = java.util.regex.Pattern.compile(
+            "[（(]\\s*(?:下转|轉|转|接)(?:第|第\\s)?\\s*([0-9０-９一二三四五六七八九十A-Za-z]{1,4})\\s*[版頁页][^）)]{0,8}[）)]\\s*$");
+    private static final java.util.regex.Pattern JUMP_IN = java.util.regex.Pattern.compile(
+            "^[（(]\\s*(?:上接|接上|承)(?:第)?\\s*([0-9０-９一二三四五六七八九十A-Za-z]{1,4})\\s*[版頁页][^）)]{0,8}[）)]\\s*");
+
+    /** Removes jump lines (下转第2版 / 上接第1版) and notes them on the current item. */
+    private String jumps(String text) {
+        java.util.regex.Matcher out = JUMP_OUT.matcher(text);
+        if (out.find()) {
+            current.continuesOn = out.group(1);
+            text = text.substring(0, out.start()).strip();
+        }
+        java.util.regex.Matcher in = JUMP_IN.matcher(text);
+        if (in.find()) {
+            current.warnings.add("continued from page " + in.group(1));
+            text = text.substring(in.end()).strip();
+        }
+        return text;
     }
 
     private static String abbreviate(String text) {

@@ -33,7 +33,51 @@ public final class PageSplitter {
     private enum Kind { BLANK_GAP, FURNITURE, BANNER, CREDIT, LEAD, HEADLINE, CAPTION, BODY }
 
     /** A non-empty line with the layout facts around it. */
-    private record Line(String text, String match, boolean gapBefore, boolean gapAfter) {
+    private record Line(String text, String match, boolean gapBefore, boolean gapAfter, int indent) {
+
+        boolean indented() {
+            return indent > 0;
+        }
+
+        /** Length on the page, counting the indentation. */
+        int visualLength() {
+            return text.codePointCount(0, text.length()) + indent;
+        }
+    }
+
+    /**
+     * Page-wide habits: whether paragraphs start indented (then an indented line is never a title), and the
+     * width of hard-wrapped lines when the OCR kept the visual lines (then a full-width line is never a title).
+     */
+    private record Habits(boolean usesIndent, int wrapWidth) {
+
+        static Habits of(List<Line> lines) {
+            long indented = lines.stream().filter(Line::indented).count();
+            boolean usesIndent = lines.size() >= 4 && indented * 10 >= lines.size() * 3
+                    && indented < lines.size();
+            Map<Integer, Integer> widths = new HashMap<>();
+            for (Line l : lines) {
+                int len = l.visualLength();
+                if (len >= 8 && !Typography.endsSentence(l.text())) {
+                    widths.merge(len, 1, Integer::sum);
+                }
+            }
+            int width = 0;
+            for (Map.Entry<Integer, Integer> e : widths.entrySet()) {
+                if (width == 0 || e.getValue() > widths.get(width)
+                        || (e.getValue().equals(widths.get(width)) && e.getKey() > width)) {
+                    width = e.getKey();
+                }
+            }
+            int best = width == 0 ? 0 : widths.get(width) + widths.getOrDefault(width - 1, 0)
+                    + widths.getOrDefault(width + 1, 0);
+            boolean wrapped = best >= 5 && best * 10 >= lines.size() * 3;
+            return new Habits(usesIndent, wrapped ? width : 0);
+        }
+
+        boolean fullLine(Line l) {
+            return wrapWidth > 0 && Math.abs(l.visualLength() - wrapWidth) <= 1;
+        }
     }
 
     public PageSplit split(String text, PageMetadata page) {
@@ -53,7 +97,8 @@ public final class PageSplitter {
     private PageSplit doSplit(String text, PageMetadata meta) {
         List<Line> lines = lines(text);
         List<String> pageWarnings = new ArrayList<>();
-        List<Kind> kinds = classify(lines);
+        Habits habits = Habits.of(lines);
+        List<Kind> kinds = classify(lines, habits);
         Assembler asm = new Assembler(pageWarnings);
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -63,7 +108,8 @@ public final class PageSplitter {
                 case CREDIT -> asm.credit(Bylines.credit(line.text()), i > 0 && kinds.get(i - 1) == Kind.CAPTION,
                         photoItemEnds(kinds, i + 1));
                 case CAPTION -> asm.caption(line.text(), captionBlockIsPhotoItem(kinds, i));
-                case HEADLINE -> asm.headline(line.text(), headlineEvidence(lines, kinds, i));
+                case HEADLINE -> asm.headline(line.text(), (habits.usesIndent() && !line.indented())
+                        || headlineEvidence(lines, kinds, i));
                 case LEAD -> asm.lead(line.text());
                 case BODY -> {
                     Matcher inline = INLINE_HEADLINE.matcher(line.text());
@@ -73,10 +119,10 @@ public final class PageSplitter {
                         if (lead != null) {
                             asm.lead(inline.group(2));
                         } else {
-                            asm.body(inline.group(2));
+                            asm.body(inline.group(2), true);
                         }
                     } else {
-                        asm.body(line.text());
+                        asm.body(line.text(), habits.usesIndent() && line.indented());
                     }
                 }
             }
@@ -116,6 +162,7 @@ public final class PageSplitter {
         String[] raw = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
                 .split("\n", -1);
         List<String> texts = new ArrayList<>();
+        List<Integer> indents = new ArrayList<>();
         List<Integer> blanksBefore = new ArrayList<>();
         int blanks = 0;
         for (String r : raw) {
@@ -124,6 +171,19 @@ public final class PageSplitter {
                 blanks++;
             } else {
                 texts.add(t.replaceAll(" {2,}", " "));
+                String lead = r.substring(0, r.length() - r.stripLeading().length());
+                int indent = 0;
+                int spaces = 0;
+                for (char c : lead.toCharArray()) {
+                    if (c == '\u3000') {
+                        indent++;
+                    } else if (c == '\t') {
+                        indent += 2;
+                    } else if (c == ' ' || c == '\u00A0') {
+                        spaces++;
+                    }
+                }
+                indents.add(indent + (spaces >= 2 ? spaces / 2 : 0));
                 blanksBefore.add(texts.size() == 1 ? 0 : blanks);
                 blanks = 0;
             }
@@ -133,23 +193,36 @@ public final class PageSplitter {
         for (int i = 1; i < blanksBefore.size(); i++) {
             histogram.merge(blanksBefore.get(i), 1, Integer::sum);
         }
-        int usual = histogram.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(1);
+        // (the widest separation used between a good share of the lines: a page whose wrapped lines follow each
+        // other directly still separates its paragraphs by a blank line, which is no gap)
+        int transitions = Math.max(1, blanksBefore.size() - 1);
+        int usual = histogram.entrySet().stream().filter(e -> e.getValue() * 100 >= transitions * 15)
+                .mapToInt(Map.Entry::getKey).max().orElse(1);
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             boolean before = i > 0 && blanksBefore.get(i) > usual;
             boolean after = i + 1 < texts.size() && blanksBefore.get(i + 1) > usual;
-            lines.add(new Line(texts.get(i), Typography.matchForm(texts.get(i)), before, after));
+            lines.add(new Line(texts.get(i), Typography.matchForm(texts.get(i)), before, after, indents.get(i)));
         }
         return lines;
     }
 
     // ---------------------------------------------------------------- classification
 
-    private static List<Kind> classify(List<Line> lines) {
+    private static List<Kind> classify(List<Line> lines, Habits habits) {
         List<Kind> kinds = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            kinds.add(intrinsicKind(line));
+            Kind kind = intrinsicKind(line);
+            if (kind == Kind.HEADLINE && ((habits.usesIndent() && line.indented()) || habits.fullLine(line))) {
+                kind = Kind.BODY;
+            }
+            int i = kinds.size();
+            if (kind == Kind.HEADLINE && i > 0 && (kinds.get(i - 1) == Kind.BODY || kinds.get(i - 1) == Kind.LEAD)
+                    && habits.fullLine(lines.get(i - 1)) && !Typography.endsSentence(lines.get(i - 1).text())
+                    && !line.gapBefore()) {
+                kind = Kind.BODY; // the rest of a hard-wrapped line that filled the column
+            }
+            kinds.add(kind);
         }
         // captions: short single sentences that sit next to a picture gap, a banner or a credit line
         for (int i = 0; i < lines.size(); i++) {
@@ -174,6 +247,10 @@ public final class PageSplitter {
             }
             if (!isCaptionShaped(line.text())) {
                 continue;
+            }
+            if (i > 0 && (kinds.get(i - 1) == Kind.BODY || kinds.get(i - 1) == Kind.LEAD)
+                    && habits.fullLine(lines.get(i - 1)) && !Typography.endsSentence(lines.get(i - 1).text())) {
+                continue; // the end of a hard-wrapped paragraph, not a caption
             }
             boolean afterBanner = i > 0 && kinds.get(i - 1) == Kind.BANNER;
             boolean beforeCaptionAndCredit = i + 2 < lines.size() && isCaptionShaped(lines.get(i + 1).text())

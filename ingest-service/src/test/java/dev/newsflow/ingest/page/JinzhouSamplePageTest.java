@@ -89,7 +89,7 @@ class JinzhouSamplePageTest {
     /** The same page as other OCR runs and scanners deliver it: the split must not change. */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"crlf", "no-blank-lines", "double-blank-lines", "full-width", "traditional", "no-leads",
-            "unpunctuated-captions"})
+            "unpunctuated-captions", "hard-wrapped", "hard-wrapped-indented"})
     void survivesLayoutAndTypographyVariations(String variation) throws IOException {
         String page = Files.readString(SAMPLE, StandardCharsets.UTF_8);
         String varied = switch (variation) {
@@ -101,6 +101,8 @@ class JinzhouSamplePageTest {
             case "traditional" -> HanLP.convertToTraditionalChinese(page);
             case "no-leads" -> page.replaceAll("本报讯 (记者\\S+报道 )?", "");
             case "unpunctuated-captions" -> page.replaceAll("(?m)^(\\S{8,24})。$", "$1");
+            case "hard-wrapped" -> wrap(page, 22, "");
+            case "hard-wrapped-indented" -> wrap(page, 22, "\u3000\u3000");
             default -> throw new IllegalArgumentException(variation);
         };
         List<SplitArticle> articles = new PageSplitter().split(varied, PageMetadata.NONE).articles();
@@ -110,6 +112,22 @@ class JinzhouSamplePageTest {
         assertThat(headlines.get(8)).contains("县域发展");
         String bodies = HanLP.convertToSimplifiedChinese(String.join("\n", articles.stream().map(SplitArticle::body).toList()));
         assertThat(bodies).contains("深井钻探", "管大事", "10月底", "汽车及零部件").doesNotContain("本本报", "整理硅片");
+    }
+
+    /** The OCR keeping the visual lines of the columns: paragraphs wrapped at {@code width} characters. */
+    private static String wrap(String page, int width, String indent) {
+        StringBuilder b = new StringBuilder();
+        for (String line : page.split("\n", -1)) {
+            if (line.length() > 30) {
+                String t = indent + line;
+                for (int i = 0; i < t.length(); i += width) {
+                    b.append(t, i, Math.min(t.length(), i + width)).append('\n');
+                }
+            } else {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     @Test

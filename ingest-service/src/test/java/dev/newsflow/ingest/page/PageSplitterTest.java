@@ -148,6 +148,17 @@ class PageSplitterTest {
     }
 
     @Test
+    void jumpLinesAreRemovedAndMarkTheStoryAsContinued() {
+        String page = "全市重点项目建设提速\n\n本报讯 今年以来,全市重点项目建设全面提速,一批重大项目相继开工。(下转第2版)\n\n"
+                + "秋粮收购有序开展\n\n(上接第1版)本报讯 全市各收购网点已全部开秤,收购进度快于去年同期。";
+        List<SplitArticle> a = splitter.split(page, PageMetadata.NONE).articles();
+        assertThat(a).extracting(SplitArticle::headline).containsExactly("全市重点项目建设提速", "秋粮收购有序开展");
+        assertThat(a.get(0).body()).endsWith("相继开工。");
+        assertThat(a.get(0).truncated()).isTrue();
+        assertThat(a.get(0).warnings()).anyMatch(w -> w.contains("page 2"));
+    }
+
+    @Test
     void keepsPageMetadata() {
         PageSplit split = splitter.split("标题一\n\n本报讯 正文第一句。", new PageMetadata("锦州日报", "2022-08-10", "3"));
         assertThat(split.page().edition()).isEqualTo("2022-08-10");

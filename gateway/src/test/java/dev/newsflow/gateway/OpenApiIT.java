@@ -14,7 +14,9 @@ class OpenApiIT extends GatewayTestSupport {
             client.get().uri("/v3/api-docs/" + service).exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.service").isEqualTo(service)
                     .jsonPath("$.path").isEqualTo("/v3/api-docs")
-                    .jsonPath("$.servers[0].url").isEqualTo("/");
+                    .jsonPath("$.servers[0].url").isEqualTo("/")
+                    .jsonPath("$.components.securitySchemes.apiKey.name").isEqualTo("X-API-Key")
+                    .jsonPath("$.security[0].apiKey").isArray();
         }
     }
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Proxies each service's {@code /v3/api-docs} under {@code /v3/api-docs/{service}} and points its
- * {@code servers} at the gateway, so that "Try it out" in the Swagger UI goes through the gateway (and its key
- * check) rather than straight to the service.
+ * {@code servers} at the gateway and declares the {@code X-API-Key} scheme, so that "Try it out" in the Swagger
+ * UI goes through the gateway (and its key check) with the key entered under "Authorize".
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsRoutes {
@@ -51,6 +51,13 @@ class ApiDocsRoutes {
             JsonNode tree = JSON.readTree(body);
             if (tree instanceof ObjectNode object) {
                 object.putArray("servers").addObject().put("url", "/");
+                JsonNode components = object.get("components");
+                ObjectNode componentsObject = components instanceof ObjectNode c ? c : object.putObject("components");
+                JsonNode schemes = componentsObject.get("securitySchemes");
+                ObjectNode schemesObject = schemes instanceof ObjectNode c ? c
+                        : componentsObject.putObject("securitySchemes");
+                schemesObject.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", "X-API-Key");
+                object.putArray("security").addObject().putArray("apiKey");
                 return JSON.writeValueAsString(object);
             }
         } catch (RuntimeException e) {

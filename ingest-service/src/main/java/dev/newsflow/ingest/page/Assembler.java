@@ -179,8 +179,16 @@ final class Assembler {
     }
 
     private static SplitArticle build(Draft d) {
-        List<String> paragraphs = d.paragraphs.stream().map(StringBuilder::toString).map(String::strip)
-                .filter(p -> !p.isEmpty()).toList();
+        List<String> paragraphs = new ArrayList<>(d.paragraphs.stream().map(StringBuilder::toString).map(String::strip)
+                .filter(p -> !p.isEmpty()).toList());
+        List<String> reporters = new ArrayList<>(d.reporters);
+        if (!paragraphs.isEmpty()) {
+            java.util.Map.Entry<String, List<String>> credit = Bylines.trailingCredit(paragraphs.get(paragraphs.size() - 1));
+            if (credit != null) {
+                paragraphs.set(paragraphs.size() - 1, credit.getKey());
+                addAll(reporters, credit.getValue());
+            }
+        }
         if (d.headlines.isEmpty() && paragraphs.isEmpty() && d.captions.isEmpty()) {
             return null;
         }
@@ -191,7 +199,8 @@ final class Assembler {
         if (h.size() == 1) {
             headline = h.get(0);
         } else if (h.size() == 2) {
-            if (isDeck(h.get(1)) || length(h.get(0)) >= length(h.get(1))) {
+            // the second line is the deck unless the first is clearly shorter: a kicker above the title
+            if (isDeck(h.get(1)) || length(h.get(0)) * 14 > length(h.get(1)) * 10) {
                 headline = h.get(0);
                 subheadline = h.get(1);
             } else {
@@ -224,7 +233,7 @@ final class Assembler {
             warnings.add("headline without any text");
         }
         return new SplitArticle(photo ? SplitArticle.Kind.PHOTO : SplitArticle.Kind.ARTICLE, headline, subheadline,
-                d.section, d.dateline, d.reporters, d.photographers, d.captions, body, truncated, warnings);
+                d.section, d.dateline, reporters, d.photographers, d.captions, body, truncated, warnings);
     }
 
     private static boolean isDeck(String line) {

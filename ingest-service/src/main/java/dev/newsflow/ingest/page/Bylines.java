@@ -2,6 +2,7 @@ package dev.newsflow.ingest.page;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,9 +103,15 @@ final class Bylines {
         return new Lead(dateline, reporters, pos);
     }
 
+    private static final Pattern COMMENTATOR = Pattern.compile("^(本+报|新华社|人民日报)?(特约)?评论员$");
+    private static final Pattern TRAILING_CREDIT = Pattern.compile("^(.*[。！？!?…”’])\\s*[（(]([^（）()]{2,24})[）)]$");
+
     /** The credit of a line made only of roles and names, or null when the line is anything else. */
     static Credit credit(String line) {
         String m = Typography.matchForm(line).strip();
+        if (COMMENTATOR.matcher(m.replace(" ", "")).matches()) {
+            return new Credit(List.of(line.strip().replace(" ", "").replaceFirst("^本+", "本")), List.of(), false);
+        }
         if (m.isEmpty() || m.length() > 40 || Typography.endsWithStrongStop(m) || m.matches(".*[，,;；。“”\"].*")) {
             return null;
         }
@@ -166,6 +173,25 @@ final class Bylines {
             reporters.clear();
         }
         return new Credit(reporters, photographers, photoAll || !photographers.isEmpty());
+    }
+
+    /**
+     * A credit in brackets closing a paragraph, 《…作用。(高明)》 or 《…。（记者 张三）》: the names and the paragraph
+     * without it, or null.
+     */
+    static Map.Entry<String, List<String>> trailingCredit(String paragraph) {
+        Matcher m = TRAILING_CREDIT.matcher(paragraph.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String clause = Typography.matchForm(m.group(2));
+        List<String> names = namesOfClause(clause);
+        String rest = clause.replaceAll("(本+报)?(特约|见习|实习)?(记者|通讯员|摄影|实习生)|[\\s、,，/]", "");
+        int nameChars = names.stream().mapToInt(String::length).sum();
+        if (names.isEmpty() || rest.length() != nameChars) {
+            return null;
+        }
+        return Map.entry(m.group(1), names);
     }
 
     private static boolean isCreditToken(String token) {

@@ -28,6 +28,7 @@ public final class PageSplitter {
                     + "|(?:责任编辑|责编|美术编辑|美编|校对)[\\p{IsHan}·]{2,4}"
                     + "|\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日(?:\\s*星期[一二三四五六日天])?(?:\\s+.{0,12})?"
                     + "|第?\\s*[A-Z]?\\d{1,3}\\s*版(?:\\s*.{0,8})?|[A-Z]?\\d{1,3}|[-—–_=*·\\s]+)$");
+    private static final Pattern MASTHEAD = Pattern.compile("\\b(DAILY|NEWS|TIMES|EVENING|POST|JOURNAL|HERALD|GAZETTE)\\b");
     private static final Pattern INLINE_HEADLINE = Pattern.compile("^[【\\[]([^】\\]]{2,30})[】\\]]\\s*(.+)$");
 
     private enum Kind { BLANK_GAP, FURNITURE, BANNER, CREDIT, LEAD, HEADLINE, CAPTION, BODY }
@@ -323,7 +324,8 @@ public final class PageSplitter {
             return Kind.FURNITURE;
         }
         if (BANNER.matcher(m).matches()) {
-            return Kind.BANNER;
+            // the masthead (锦州日报 JINZHOU DAILY) names the paper, not a section
+            return MASTHEAD.matcher(m).find() ? Kind.FURNITURE : Kind.BANNER;
         }
         if (Bylines.lead(t) != null) {
             return Kind.LEAD;

@@ -148,6 +148,22 @@ class PageSplitterTest {
     }
 
     @Test
+    void frontPageWithMastheadAgencyDispatchCommentaryAndBracketCredits() throws IOException {
+        List<SplitArticle> a = split("front-page.txt");
+        assertThat(a).extracting(SplitArticle::headline).containsExactly("习近平在参加党的二十大广西代表团讨论时强调",
+                "市委常委会召开会议", "凝心聚力谱新篇", "我市秋季造林任务全面完成");
+        assertThat(a).extracting(SplitArticle::section).containsOnlyNulls();
+        assertThat(a.get(0).dateline()).isEqualTo("新华社北京10月16日电");
+        assertThat(a.get(0).reporters()).containsExactly("张晓松", "朱基钗");
+        assertThat(a.get(0).body()).startsWith("中共中央总书记");
+        assertThat(a.get(1).subheadline()).isEqualTo("传达学习党的二十大精神");
+        assertThat(a.get(2).reporters()).containsExactly("本报评论员");
+        assertThat(a.get(3).reporters()).containsExactly("高明");
+        assertThat(a.get(3).body()).endsWith("180余万株。");
+        assertThat(a.get(3).truncated()).isFalse();
+    }
+
+    @Test
     void jumpLinesAreRemovedAndMarkTheStoryAsContinued() {
         String page = "全市重点项目建设提速\n\n本报讯 今年以来,全市重点项目建设全面提速,一批重大项目相继开工。(下转第2版)\n\n"
                 + "秋粮收购有序开展\n\n(上接第1版)本报讯 全市各收购网点已全部开秤,收购进度快于去年同期。";

@@ -34,12 +34,12 @@ public final class DateExtractor {
     private static final String SUB = "(?<s>上旬|中旬|下旬|初|底|末|中(?![国心央部共华外]))";
 
     /** Specific forms first: the general form can match the empty string, which ends the alternation. */
-    private static final Pattern DATES = Pattern.compile(String.join("|",
+    private static final Pattern DATES = Pattern.compile("(?=[\\d今去明前本上下第首年全一二三四五六七八九十〇零昨后])(?:" + String.join("|",
             "(?<![\\d.])(?<iy>(?:19|20)\\d{2})[-/.](?<im>1[0-2]|0?[1-9])[-/.](?<id>3[01]|[12]\\d|0?[1-9])(?![\\d.])",
             "(?<![\\d.第])(?<by>(?:19|20)\\d{2})(?=[\\u4e00-\\u9fff])(?![元万亿个人吨米亩件名笔项户家台套辆座所多余千百年号后届期次位张只头栋])",
             "(?<![\\d.月])(?<bd>3[01]|[12]\\d|[1-9])日(?![\\d])",
             "(?<rd>今天|今日|昨天|昨日|明天|明日|前天|后天)",
-            "(?<![\\d.])" + YEAR + "?(?:" + PERIOD + "|" + MONTH + "(?:" + DAY + "|" + SUB + ")?)?"));
+            "(?<![\\d.])" + YEAR + "?(?:" + PERIOD + "|" + MONTH + "(?:" + DAY + "|" + SUB + ")?)?") + ")");
 
     public List<DateMention> extract(String text, LocalDate reference) {
         List<DateMention> out = new ArrayList<>();

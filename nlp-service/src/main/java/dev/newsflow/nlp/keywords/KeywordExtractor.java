@@ -52,21 +52,32 @@ public final class KeywordExtractor {
                 sentences.add(words);
             }
         }
-        Map<String, Map<String, Integer>> graph = new LinkedHashMap<>();
+        // words as ints, co-occurrence weights in one map keyed by the pair
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        List<String> vocabulary = new ArrayList<>();
+        Map<Long, Integer> pairs = new HashMap<>();
         for (List<String> words : sentences) {
-            for (int i = 0; i < words.size(); i++) {
-                graph.computeIfAbsent(words.get(i), k -> new HashMap<>());
-                for (int j = i + 1; j < Math.min(words.size(), i + WINDOW); j++) {
-                    String a = words.get(i);
-                    String b = words.get(j);
-                    if (!a.equals(b)) {
-                        graph.get(a).merge(b, 1, Integer::sum);
-                        graph.computeIfAbsent(b, k -> new HashMap<>()).merge(a, 1, Integer::sum);
+            int[] w = new int[words.size()];
+            for (int i = 0; i < w.length; i++) {
+                String word = words.get(i);
+                w[i] = ids.computeIfAbsent(word, x -> {
+                    vocabulary.add(x);
+                    return vocabulary.size() - 1;
+                });
+            }
+            for (int i = 0; i < w.length; i++) {
+                for (int j = i + 1; j < Math.min(w.length, i + WINDOW); j++) {
+                    if (w[i] != w[j]) {
+                        pairs.merge(((long) Math.min(w[i], w[j]) << 32) | Math.max(w[i], w[j]), 1, Integer::sum);
                     }
                 }
             }
         }
-        Map<String, Double> rank = textRank(graph);
+        double[] scores = textRank(vocabulary.size(), pairs);
+        Map<String, Double> rank = new HashMap<>();
+        for (int i = 0; i < scores.length; i++) {
+            rank.put(vocabulary.get(i), scores[i]);
+        }
         for (String name : names) {
             if (name.length() >= 2 && !rank.containsKey(name)) {
                 int occurrences = count(text, name);
@@ -83,26 +94,48 @@ public final class KeywordExtractor {
                 .toList();
     }
 
-    private static Map<String, Double> textRank(Map<String, Map<String, Integer>> graph) {
-        Map<String, Double> score = new HashMap<>();
-        Map<String, Integer> outWeight = new HashMap<>();
-        graph.forEach((k, v) -> {
-            score.put(k, 1.0);
-            outWeight.put(k, v.values().stream().mapToInt(Integer::intValue).sum());
-        });
+    /** Weighted TextRank over an undirected graph given as pair -> weight. */
+    private static double[] textRank(int n, Map<Long, Integer> pairs) {
+        int[] degree = new int[n];
+        double[] outWeight = new double[n];
+        for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            degree[a]++;
+            degree[b]++;
+            outWeight[a] += e.getValue();
+            outWeight[b] += e.getValue();
+        }
+        int[][] neighbours = new int[n][];
+        double[][] weights = new double[n][];
+        for (int i = 0; i < n; i++) {
+            neighbours[i] = new int[degree[i]];
+            weights[i] = new double[degree[i]];
+            degree[i] = 0;
+        }
+        for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
+            int a = (int) (e.getKey() >>> 32);
+            int b = (int) (long) e.getKey();
+            neighbours[a][degree[a]] = b;
+            weights[a][degree[a]++] = e.getValue();
+            neighbours[b][degree[b]] = a;
+            weights[b][degree[b]++] = e.getValue();
+        }
+        double[] score = new double[n];
+        java.util.Arrays.fill(score, 1.0);
+        double[] next = new double[n];
         for (int it = 0; it < ITERATIONS; it++) {
-            Map<String, Double> next = new HashMap<>();
-            for (Map.Entry<String, Map<String, Integer>> e : graph.entrySet()) {
+            for (int i = 0; i < n; i++) {
                 double sum = 0;
-                for (Map.Entry<String, Integer> in : e.getValue().entrySet()) {
-                    int out = outWeight.get(in.getKey());
-                    if (out > 0) {
-                        sum += in.getValue() / (double) out * score.get(in.getKey());
-                    }
+                for (int k = 0; k < neighbours[i].length; k++) {
+                    int j = neighbours[i][k];
+                    sum += weights[i][k] / outWeight[j] * score[j];
                 }
-                next.put(e.getKey(), (1 - DAMPING) + DAMPING * sum);
+                next[i] = (1 - DAMPING) + DAMPING * sum;
             }
-            score.putAll(next);
+            double[] swap = score;
+            score = next;
+            next = swap;
         }
         return score;
     }

@@ -37,7 +37,8 @@ public final class LanguageDetector {
             char c = text.charAt(i);
             if (TextNormalizer.isHan(c)) {
                 han++;
-                if (CharTable.convert(c) != c && TextNormalizer.isHan(CharTable.convert(c))) {
+                char simplified = CharTable.convert(c);
+                if (simplified != c && TextNormalizer.isHan(simplified)) {
                     traditional++;
                 }
             } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '\uFF21' && c <= '\uFF5A')) {

@@ -2,7 +2,10 @@ package dev.newsflow.metrics.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import dev.newsflow.events.ArticleEnriched;
@@ -104,21 +107,23 @@ public class ArticleStore {
     private void apply(String id, Plan.Ledger retract, Plan plan) {
         Buckets buckets = new Buckets(db());
         MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
-        for (BucketOp op : retract.buckets()) {
-            buckets.retract(op, id);
-            afterWrite.accept("retract:" + op.collection());
+        buckets.retractAll(retract.buckets(), id, () -> afterWrite.accept("retract"));
+        if (!retract.figureIds().isEmpty()) {
+            figures.deleteMany(Filters.in("_id", retract.figureIds()));
+            afterWrite.accept("retract:figures");
         }
-        for (String figureId : retract.figureIds()) {
-            figures.deleteOne(Filters.eq("_id", figureId));
+        buckets.applyAll(plan.buckets(), id, () -> afterWrite.accept("apply"));
+        if (!plan.figures().isEmpty()) {
+            figures.bulkWrite(plan.figures().stream()
+                    .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
+                    .toList(), new BulkWriteOptions().ordered(false));
+            afterWrite.accept("figures");
         }
-        for (BucketOp op : plan.buckets()) {
-            buckets.apply(op, id);
-            afterWrite.accept("apply:" + op.collection());
-        }
-        for (Document f : plan.figures()) {
-            figures.replaceOne(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true));
-            afterWrite.accept("figure");
-        }
+    }
+
+    /** The article document as stored once its contribution is applied (used by bulk loaders). */
+    Document appliedDocument(ArticleEnriched a, Plan plan) {
+        return articleDocument(a, contentHash(a), plan, Plan.Ledger.EMPTY).append("state", APPLIED);
     }
 
     private Document articleDocument(ArticleEnriched a, String hash, Plan plan, Plan.Ledger retract) {

@@ -3,6 +3,7 @@ package dev.newsflow.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -68,6 +70,9 @@ class AuthorizationMatrixIT extends GatewayTestSupport {
     @Autowired
     MeterRegistry registry;
 
+    @Value("${local.server.port}")
+    int port;
+
     @ParameterizedTest(name = "{0} with key ''{1}'' -> {2}")
     @MethodSource("matrix")
     void enforcesScopesPerEndpoint(Endpoint endpoint, String key, int expected) {
@@ -87,6 +92,17 @@ class AuthorizationMatrixIT extends GatewayTestSupport {
                     .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(result.getResponseBody()).contains("\"status\":" + expected).contains("\"detail\":");
         }
+    }
+
+    @Test
+    void readKeyCannotReachAdminEndpointsThroughDotSegments() {
+        long before = METRICS.seen.size();
+        for (String path : new String[] {"/api/v1/articles/../admin/stats", "/api/v1/articles/%2e%2e/admin/stats",
+                "/api/v1/articles/..%2Fadmin/stats", "/api/v1/articles;x/../admin/stats", "/api/v1//admin/stats"}) {
+            client.get().uri(URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-API-Key", "read-key").exchange().expectStatus().isBadRequest();
+        }
+        assertThat(METRICS.seen).hasSize((int) before);
     }
 
     @Test

@@ -100,7 +100,8 @@ class QueryInjectionIT extends GatewayTestSupport {
         EntityExchangeResult<String> result = client.get().uri("/api/v1/entities/PERSON/{name}/timeline", value)
                 .header("X-API-Key", pathKey).exchange().expectBody(String.class).returnResult();
 
-        if (expected == Outcome.REJECTED) {
+        if (expected == Outcome.REJECTED || value.contains("/")) {
+            // an encoded slash inside a segment is refused too: services could decode it into another path
             assertRejected(result);
         } else {
             assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(200);

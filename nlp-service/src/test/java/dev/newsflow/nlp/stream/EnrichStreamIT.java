@@ -6,6 +6,14 @@ import dev.newsflow.events.ArticleEnriched;
 import dev.newsflow.events.ArticleSubmitted;
 import dev.newsflow.events.DeadLetter;
 import dev.newsflow.events.Topics;
+import dev.newsflow.nlp.enrich.DictionaryRecognizer;
+import dev.newsflow.nlp.enrich.Enricher;
+import dev.newsflow.nlp.figures.FigureExtractor;
+import dev.newsflow.nlp.ner.EntityRecognizer;
+import dev.newsflow.nlp.ner.NerSpan;
+import dev.newsflow.nlp.regions.RegionGazetteer;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,12 +37,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The function bound to the real in-process KRaft broker: raw in, enriched out, garbage to the dead-letter topic. */
+/**
+ * The function bound to the real in-process KRaft broker: raw in, enriched out keyed by id; garbage straight to the
+ * dead-letter topic, a processing failure after three attempts; the records behind them still get enriched.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -42,7 +57,36 @@ import tools.jackson.databind.json.JsonMapper;
 @EmbeddedKafka(partitions = 1, topics = {Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.ARTICLES_RAW_DLQ},
         brokerProperties = "group.initial.rebalance.delay.ms=0")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Import(EnrichStreamIT.FailingOnBoom.class)
 class EnrichStreamIT {
+
+    static final AtomicInteger BOOMS = new AtomicInteger();
+
+    /** The real pipeline, except that its recognizer fails on articles that say BOOM (a processing error). */
+    @TestConfiguration
+    static class FailingOnBoom {
+        @Bean
+        @Primary
+        Enricher failingOnBoom() {
+            DictionaryRecognizer dictionary = DictionaryRecognizer.jinzhou();
+            EntityRecognizer recognizer = new EntityRecognizer() {
+                @Override
+                public List<NerSpan> recognize(String text) {
+                    if (text.contains("BOOM")) {
+                        BOOMS.incrementAndGet();
+                        throw new IllegalStateException("recognizer exploded");
+                    }
+                    return dictionary.recognize(text);
+                }
+
+                @Override
+                public String modelVersion() {
+                    return dictionary.modelVersion();
+                }
+            };
+            return new Enricher(recognizer, new FigureExtractor(), RegionGazetteer.shared(), Clock.systemUTC());
+        }
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -78,14 +122,17 @@ class EnrichStreamIT {
         byte[] garbage = "{not json at all".getBytes(StandardCharsets.UTF_8);
         ArticleSubmitted after = article("0123456789abcdef01234567", "8月9日,锦州市启动青少年文化志愿服务行动。");
 
+        ArticleSubmitted failing = article("fedcba9876543210fedcba98", "锦州市 BOOM 发展。");
+
         send(null, json.writeValueAsBytes(first));
         send("poison", garbage);
+        send(failing.id(), json.writeValueAsBytes(failing));
         send(after.id(), json.writeValueAsBytes(after));
 
         List<ConsumerRecord<byte[], byte[]>> enriched = new ArrayList<>();
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while ((enriched.size() < 2 || dead.isEmpty()) && System.nanoTime() < deadline) {
+        while ((enriched.size() < 2 || dead.size() < 2) && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                 (r.topic().equals(Topics.ARTICLES_ENRICHED) ? enriched : dead).add(r);
             }
@@ -102,7 +149,7 @@ class EnrichStreamIT {
         ArticleEnriched two = json.readValue(enriched.get(1).value(), ArticleEnriched.class);
         assertThat(new String(enriched.get(1).key(), StandardCharsets.UTF_8)).isEqualTo(after.id());
 
-        assertThat(dead).hasSize(1);
+        assertThat(dead).hasSize(2);
         ConsumerRecord<byte[], byte[]> letter = dead.get(0);
         assertThat(letter.value()).isEqualTo(garbage);
         assertThat(header(letter, DeadLetter.HEADER_REASON)).isEqualTo("malformed-json");
@@ -113,6 +160,15 @@ class EnrichStreamIT {
         assertThat(header(letter, DeadLetter.HEADER_EXCEPTION)).isNotBlank();
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
         assertThat(meters.counter("newsflow.deadletters", "stage", "nlp", "reason", "malformed-json").count())
+                .isEqualTo(1.0);
+
+        ConsumerRecord<byte[], byte[]> failed = dead.get(1);
+        assertThat(json.readValue(failed.value(), ArticleSubmitted.class)).isEqualTo(failing);
+        assertThat(header(failed, DeadLetter.HEADER_REASON)).isEqualTo("processing-failed");
+        assertThat(header(failed, DeadLetter.HEADER_ATTEMPTS)).isEqualTo("3");
+        assertThat(header(failed, DeadLetter.HEADER_EXCEPTION)).contains("recognizer exploded");
+        assertThat(BOOMS.get()).isEqualTo(3);
+        assertThat(meters.counter("newsflow.deadletters", "stage", "nlp", "reason", "processing-failed").count())
                 .isEqualTo(1.0);
         assertThat(meters.counter("newsflow.articles.enriched").count()).isEqualTo(2.0);
         assertThat(meters.find("newsflow.enrichment.duration").timer().count()).isEqualTo(2);

@@ -29,6 +29,9 @@ final class Assembler {
         boolean closedByCredit;
         boolean credited;
         String continuesOn;
+        boolean intertitleLast;
+        int intertitles;
+        boolean bylined;
 
         Draft(String section, boolean photo) {
             this.section = section;
@@ -40,8 +43,22 @@ final class Assembler {
         }
 
         boolean openParagraph() {
-            return hasBody() && !Typography.endsSentence(paragraphs.get(paragraphs.size() - 1).toString());
+            return hasBody() && !intertitleLast
+                    && !Typography.endsSentence(paragraphs.get(paragraphs.size() - 1).toString());
         }
+    }
+
+    /** How strongly the context says a headline-shaped line starts a new item. */
+    enum Evidence { STRONG, WEAK, NONE }
+
+    /** A title inside a story (一、找准路子): a paragraph of its own, never joined with the text after it. */
+    void intertitle(String text) {
+        if (current == null || current.closedByCredit || current.photo) {
+            start(false).warnings.add("no headline found; the text starts with: " + abbreviate(text));
+        }
+        current.paragraphs.add(new StringBuilder(text));
+        current.intertitleLast = true;
+        current.intertitles++;
     }
 
     void banner(String name) {
@@ -53,10 +70,16 @@ final class Assembler {
      * A headline-shaped line. It starts a new item unless a story is running with a finished last paragraph, no
      * credit closing it, and {@code evidence} (see the splitter) is missing: then it is the start of a paragraph.
      */
-    void headline(String text, boolean evidence) {
-        if (!evidence && current != null && !current.photo && current.hasBody() && !current.closedByCredit
-                && !current.openParagraph()) {
+    void headline(String text, Evidence evidence) {
+        boolean storyRunning = current != null && !current.photo && current.hasBody() && !current.closedByCredit
+                && !current.openParagraph();
+        if (storyRunning && evidence == Evidence.NONE) {
             body(text);
+            return;
+        }
+        if (storyRunning && evidence == Evidence.WEAK && current.intertitles > 0) {
+            // a story that already has numbered intertitles runs on: a title-like line inside it is one more
+            intertitle(text);
             return;
         }
         if (current != null && !current.photo && !current.headlines.isEmpty() && !current.hasBody()
@@ -75,6 +98,8 @@ final class Assembler {
         if (current.dateline == null) {
             current.dateline = lead.dateline();
         }
+        current.bylined = true;
+        current.intertitleLast = false;
         addAll(current.reporters, lead.reporters());
         String rest = jumps(text.substring(Math.min(lead.bodyStart(), text.length())).strip());
         if (!rest.isEmpty()) {
@@ -96,6 +121,7 @@ final class Assembler {
         } else if (!current.hasBody()) {
             addAll(current.reporters, credit.reporters());
             addAll(current.photographers, credit.photographers());
+            current.bylined = true;
         } else {
             addAll(current.reporters, credit.reporters());
             addAll(current.photographers, credit.photographers());
@@ -133,7 +159,9 @@ final class Assembler {
         if (text.isEmpty()) {
             return;
         }
-        if (current.openParagraph() && !newParagraph) {
+        boolean join = current.openParagraph() && !newParagraph;
+        current.intertitleLast = false;
+        if (join) {
             StringBuilder last = current.paragraphs.get(current.paragraphs.size() - 1);
             String joined = Typography.join(last.toString(), text);
             last.setLength(0);

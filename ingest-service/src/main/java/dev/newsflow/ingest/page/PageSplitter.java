@@ -109,19 +109,22 @@ public final class PageSplitter {
                 case CREDIT -> asm.credit(Bylines.credit(line.text()), i > 0 && kinds.get(i - 1) == Kind.CAPTION,
                         photoItemEnds(kinds, i + 1));
                 case CAPTION -> asm.caption(line.text(), captionBlockIsPhotoItem(kinds, i));
-                case HEADLINE -> asm.headline(line.text(), (habits.usesIndent() && !line.indented())
-                        || headlineEvidence(lines, kinds, i));
+                case HEADLINE -> asm.headline(line.text(), habits.usesIndent() && !line.indented()
+                        ? Assembler.Evidence.STRONG : headlineEvidence(lines, kinds, i));
                 case LEAD -> asm.lead(line.text());
                 case BODY -> {
                     Matcher inline = INLINE_HEADLINE.matcher(line.text());
                     if (inline.matches() && Typography.hanCount(inline.group(2)) > 10) {
-                        asm.headline(inline.group(1).strip(), true);
+                        asm.headline(inline.group(1).strip(), Assembler.Evidence.STRONG);
                         Bylines.Lead lead = Bylines.lead(inline.group(2));
                         if (lead != null) {
                             asm.lead(inline.group(2));
                         } else {
                             asm.body(inline.group(2), true);
                         }
+                    } else if (INTERTITLE.matcher(line.text()).find() && !Typography.endsSentence(line.text())
+                            && line.text().codePointCount(0, line.text().length()) <= HEADLINE_MAX) {
+                        asm.intertitle(line.text());
                     } else {
                         asm.body(line.text(), habits.usesIndent() && line.indented());
                     }
@@ -140,21 +143,22 @@ public final class PageSplitter {
      * a gap above it, or (for a short clause-free line) that it does not run on into the next line as one word.
      * Without any, a headline-shaped line after a finished paragraph is read as the start of a paragraph.
      */
-    private static boolean headlineEvidence(List<Line> lines, List<Kind> kinds, int i) {
+    private static Assembler.Evidence headlineEvidence(List<Line> lines, List<Kind> kinds, int i) {
         Line line = lines.get(i);
         int next = nextContent(kinds, i + 1);
         if (next < 0 || line.gapBefore()) {
-            return true;
+            return Assembler.Evidence.STRONG;
         }
         Kind k = kinds.get(next);
         if (k == Kind.LEAD || k == Kind.CREDIT || k == Kind.HEADLINE || k == Kind.BANNER) {
-            return true;
+            return Assembler.Evidence.STRONG;
         }
         if (k == Kind.CAPTION || Typography.clauseMarks(line.text()) > 1
                 || (Typography.clauseMarks(line.text()) == 1 && line.text().codePointCount(0, line.text().length()) > 22)) {
-            return false;
+            return Assembler.Evidence.NONE;
         }
-        return !WordJunction.wordAcross(line.text(), lines.get(next).text());
+        return WordJunction.wordAcross(line.text(), lines.get(next).text()) ? Assembler.Evidence.NONE
+                : Assembler.Evidence.WEAK;
     }
 
     // ---------------------------------------------------------------- lines and gaps

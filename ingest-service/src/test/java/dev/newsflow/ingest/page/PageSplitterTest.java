@@ -164,6 +164,17 @@ class PageSplitterTest {
     }
 
     @Test
+    void featureWithIntertitlesStaysOneStory() throws IOException {
+        List<SplitArticle> a = split("feature-intertitles.txt");
+        assertThat(a).singleElement().satisfies(story -> {
+            assertThat(story.headline()).isEqualTo("乡村振兴路上的“领头雁”");
+            assertThat(story.reporters()).containsExactly("李娜", "王强");
+            assertThat(story.body().lines().toList()).contains("一、找准路子 发展特色产业", "党建引领 凝聚发展合力");
+            assertThat(story.body()).endsWith("增加到2.6万元。");
+        });
+    }
+
+    @Test
     void jumpLinesAreRemovedAndMarkTheStoryAsContinued() {
         String page = "全市重点项目建设提速\n\n本报讯 今年以来,全市重点项目建设全面提速,一批重大项目相继开工。(下转第2版)\n\n"
                 + "秋粮收购有序开展\n\n(上接第1版)本报讯 全市各收购网点已全部开秤,收购进度快于去年同期。";

@@ -4,6 +4,7 @@ import dev.newsflow.events.ArticleEnriched.Entity;
 import dev.newsflow.events.ArticleEnriched.Region;
 import dev.newsflow.events.ArticleEnriched.Span;
 import dev.newsflow.events.EntityType;
+import dev.newsflow.events.RegionLevel;
 import dev.newsflow.nlp.ner.NerSpan;
 import dev.newsflow.nlp.regions.Division;
 import dev.newsflow.nlp.regions.RegionGazetteer;
@@ -32,8 +33,9 @@ final class EntityAssembler {
         this.gazetteer = gazetteer;
     }
 
-    Assembly assemble(NormalizedText text, List<NerSpan> spans) {
+    Assembly assemble(NormalizedText text, List<NerSpan> found) {
         String normalized = text.normalized();
+        List<NerSpan> spans = found.stream().map(s -> trimToDivision(normalized, s)).toList();
         List<String> placeNames = spans.stream().filter(s -> s.type() == EntityType.LOCATION)
                 .map(s -> normalized.substring(s.start(), s.end())).toList();
         Map<String, Division> divisions = gazetteer.resolveAll(placeNames);
@@ -61,6 +63,27 @@ final class EntityAssembler {
                 .sorted(Comparator.comparingInt(Region::mentions).reversed().thenComparing(Region::code))
                 .toList();
         return new Assembly(entities, regions);
+    }
+
+    /**
+     * A place the recognizer cut too long on the left (东至凌河区) is cut back to the longest division name that ends
+     * it, when the whole is no division name itself.
+     */
+    private NerSpan trimToDivision(String normalized, NerSpan span) {
+        if (span.type() != EntityType.LOCATION || span.end() - span.start() < 4) {
+            return span;
+        }
+        String name = normalized.substring(span.start(), span.end());
+        if (gazetteer.isKnown(name) || !gazetteer.candidates(name).isEmpty() || gazetteer.resolve(name).isPresent()) {
+            return span;
+        }
+        for (int cut = 1; cut <= name.length() - 3; cut++) {
+            String tail = name.substring(cut);
+            if (gazetteer.candidates(tail).stream().anyMatch(d -> d.name().equals(tail) && d.level() != RegionLevel.TOWN)) {
+                return new NerSpan(span.start() + cut, span.end(), span.type());
+            }
+        }
+        return span;
     }
 
     private static final class Builder {

@@ -66,6 +66,17 @@ class EnricherTest {
     }
 
     @Test
+    void cutsAPlaceTooLongOnTheLeftBackToTheDivisionItEndsWith() {
+        Enricher e = new Enricher(new DictionaryRecognizer().with(EntityType.LOCATION, "东至凌河区", "锦州"),
+                new FigureExtractor(), RegionGazetteer.shared(), CLOCK);
+        String body = "绕城公路东至凌河区紫荆山,锦州交通更便利。";
+        ArticleEnriched out = e.enrich(article(body));
+        Entity linghe = out.entities().stream().filter(x -> "210703".equals(x.regionCode())).findFirst().orElseThrow();
+        assertThat(linghe.text()).isEqualTo("凌河区");
+        assertThat(body.substring(linghe.mentions().get(0).start(), linghe.mentions().get(0).end())).isEqualTo("凌河区");
+    }
+
+    @Test
     void offsetsIndexTheSubmittedTextAfterNormalisation() {
         String body = "本本报讯 锦 州 市\n发展。８月９日,锦州市義縣七里河村。";
         ArticleEnriched out = enricher.enrich(article(body));

@@ -96,8 +96,8 @@ public final class PageSplitter {
     }
 
     private PageSplit doSplit(String text, PageMetadata meta) {
-        List<Line> lines = lines(text);
         List<String> pageWarnings = new ArrayList<>();
+        List<Line> lines = lines(text, pageWarnings);
         Habits habits = Habits.of(lines);
         List<Kind> kinds = classify(lines, habits);
         Assembler asm = new Assembler(pageWarnings);
@@ -163,7 +163,10 @@ public final class PageSplitter {
 
     // ---------------------------------------------------------------- lines and gaps
 
-    private static List<Line> lines(String text) {
+    private static final Pattern JUMP_IN = Pattern.compile(
+            "^[（(]\\s*(?:上接|接上|承)第?\\s*([0-9０-９一二三四五六七八九十A-Za-z]{1,4})\\s*[版頁页][^）)]{0,8}[）)]\\s*");
+
+    private static List<Line> lines(String text, List<String> warnings) {
         String[] raw = text.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
                 .split("\n", -1);
         List<String> texts = new ArrayList<>();
@@ -172,6 +175,12 @@ public final class PageSplitter {
         int blanks = 0;
         for (String r : raw) {
             String t = r.replace('\u3000', ' ').replace('\u00A0', ' ').replace('\t', ' ').strip();
+            Matcher jump = JUMP_IN.matcher(t);
+            if (jump.find()) {
+                // (上接第1版): the story started on another page; the text after the marker is its continuation
+                warnings.add("text continued from page " + jump.group(1) + ": " + abbreviate(t.substring(jump.end())));
+                t = t.substring(jump.end()).strip();
+            }
             if (t.isEmpty()) {
                 blanks++;
             } else {
@@ -408,6 +417,10 @@ public final class PageSplitter {
         int next = nextContent(kinds, from);
         return next < 0 || kinds.get(next) == Kind.HEADLINE || kinds.get(next) == Kind.BANNER
                 || kinds.get(next) == Kind.LEAD || kinds.get(next) == Kind.CAPTION;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 
     private static String bannerName(Line line) {

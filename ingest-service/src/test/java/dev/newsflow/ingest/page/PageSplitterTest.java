@@ -183,6 +183,8 @@ class PageSplitterTest {
         assertThat(a.get(0).body()).endsWith("相继开工。");
         assertThat(a.get(0).truncated()).isTrue();
         assertThat(a.get(0).warnings()).anyMatch(w -> w.contains("page 2"));
+        assertThat(a.get(1).dateline()).isEqualTo("本报讯");
+        assertThat(a.get(1).body()).startsWith("全市各收购网点");
     }
 
     @Test

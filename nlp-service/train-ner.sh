@@ -14,5 +14,5 @@ exec java -Xmx8g -cp "target/classes:$(cat target/ner-classpath.txt)" dev.newsfl
   --external "$D/train/pd199801.clean.jsonl,$D/train/cluener_train.clean.jsonl" \
   --words "$D/train/pd199801.hanlp.txt" \
   --regions src/main/resources/regions/divisions.tsv \
-  --iterations 15 --feature-set 1 --prune 0.5 --out "$OUT" \
+  --iterations 15 --feature-set 1 --cutoff 2 --prune 0.5 --out "$OUT" \
   --test "$D/benchmark/msra_test.jsonl" "$@"

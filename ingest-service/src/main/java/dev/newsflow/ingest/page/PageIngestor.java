@@ -65,7 +65,7 @@ public class PageIngestor {
         List<ArticleSubmitted> events = new ArrayList<>();
         List<Published> published = new ArrayList<>();
         for (SplitArticle a : split.articles()) {
-            ArticleSubmitted event = PageArticles.toSubmitted(a, page, clock.instant());
+            ArticleSubmitted event = PageArticles.toSubmitted(a, split.page(), clock.instant());
             if (event != null && events.stream().noneMatch(e -> e.id().equals(event.id()))) {
                 events.add(event);
                 published.add(new Published(event.id(), a.headline(), a.kind().name()));

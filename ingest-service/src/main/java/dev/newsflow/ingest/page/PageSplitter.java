@@ -101,10 +101,15 @@ public final class PageSplitter {
         Habits habits = Habits.of(lines);
         List<Kind> kinds = classify(lines, habits);
         Assembler asm = new Assembler(pageWarnings);
+        String headerDate = null;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             switch (kinds.get(i)) {
-                case FURNITURE, BLANK_GAP -> { }
+                case FURNITURE, BLANK_GAP -> {
+                    if (meta.edition() == null && headerDate == null) {
+                        headerDate = headerDate(line.match());
+                    }
+                }
                 case BANNER -> asm.banner(bannerName(line));
                 case CREDIT -> asm.credit(Bylines.credit(line.text()), i > 0 && kinds.get(i - 1) == Kind.CAPTION,
                         photoItemEnds(kinds, i + 1));
@@ -134,6 +139,11 @@ public final class PageSplitter {
         List<SplitArticle> articles = asm.finishPage();
         if (articles.isEmpty() && !text.isBlank()) {
             pageWarnings.add("no article text found on the page");
+        }
+        if (headerDate != null) {
+            // no edition given: the date in the page header is the publication date of every item
+            meta = new PageMetadata(meta.source(), headerDate, meta.page());
+            pageWarnings.add("edition date " + headerDate + " taken from the page header");
         }
         return new PageSplit(meta, articles, pageWarnings);
     }
@@ -417,6 +427,21 @@ public final class PageSplitter {
         int next = nextContent(kinds, from);
         return next < 0 || kinds.get(next) == Kind.HEADLINE || kinds.get(next) == Kind.BANNER
                 || kinds.get(next) == Kind.LEAD || kinds.get(next) == Kind.CAPTION;
+    }
+
+    private static final Pattern HEADER_DATE = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+
+    private static String headerDate(String match) {
+        Matcher m = HEADER_DATE.matcher(match);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).toString();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private static String abbreviate(String s) {

@@ -188,6 +188,16 @@ class PageSplitterTest {
     }
 
     @Test
+    void editionDateComesFromThePageHeaderWhenNotGiven() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/pages/front-page.txt")) {
+            String page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(splitter.split(page, new PageMetadata("锦州日报", null, "1")).page().edition()).isEqualTo("2022-10-18");
+            assertThat(splitter.split(page, new PageMetadata("锦州日报", "2022-10-19", "1")).page().edition())
+                    .isEqualTo("2022-10-19");
+        }
+    }
+
+    @Test
     void keepsPageMetadata() {
         PageSplit split = splitter.split("标题一\n\n本报讯 正文第一句。", new PageMetadata("锦州日报", "2022-08-10", "3"));
         assertThat(split.page().edition()).isEqualTo("2022-08-10");

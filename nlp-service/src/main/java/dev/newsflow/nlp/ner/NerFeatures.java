@@ -9,7 +9,7 @@ import java.util.Arrays;
  */
 public final class NerFeatures {
 
-    public static final int MAX_PER_POSITION = 24 + 4 * NerLabels.TYPES;
+    public static final int MAX_PER_POSITION = 28 + 4 * NerLabels.TYPES;
     static final char BOS = '\u0002';
     static final char EOS = '\u0003';
 
@@ -87,9 +87,52 @@ public final class NerFeatures {
     /** Fills {@code out} with the feature keys of position {@code i} and returns how many. */
     /** Feature set 1 adds a wider window: characters at ±3, bigrams at ±2..3, trigrams left and right. */
     public static final int WIDE = 1;
+    /** Feature set 2: distance to the next location / organisation suffix (省, 市, 银行, 委员会...) in the clause. */
+    public static final int SUFFIX = 2;
+    static final int NO_SUFFIX = 11;
 
-    public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int featureSet, int i,
-                              long[] out) {
+    /**
+     * For each position i and t in {0 = LOCATION, 1 = ORGANIZATION}: dist[2 * i + t] = distance from i to the last
+     * character of the nearest suffix of that type starting at or after i in the same clause (no punctuation in
+     * between), capped; NO_SUFFIX when none within 10.
+     */
+    public static byte[] suffixDistances(char[] text, Lexicon suffixes) {
+        int n = text.length;
+        byte[] dist = new byte[2 * n];
+        java.util.Arrays.fill(dist, (byte) NO_SUFFIX);
+        if (suffixes == null || n == 0) {
+            return dist;
+        }
+        int[] clause = new int[n];
+        int id = 0;
+        for (int i = 0; i < n; i++) {
+            int cls = charClass(text[i]);
+            if (cls == 5 || cls == 7) {
+                id++;
+            }
+            clause[i] = id;
+        }
+        suffixes.matches(text, 0, n, (start, end, mask) -> {
+            for (int t = 0; t < 2; t++) {
+                if ((mask & (1 << (t + 1))) == 0) {
+                    continue;
+                }
+                for (int i = start; i >= 0 && i >= start - 10; i--) {
+                    if (clause[i] != clause[end - 1]) {
+                        break;
+                    }
+                    int d = end - 1 - i;
+                    if (d < dist[2 * i + t]) {
+                        dist[2 * i + t] = (byte) d;
+                    }
+                }
+            }
+        });
+        return dist;
+    }
+
+    public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int featureSet,
+                              byte[] suffixDist, int i, long[] out) {
         char m2 = at(c, i - 2);
         char m1 = at(c, i - 1);
         char c0 = at(c, i);
@@ -109,6 +152,14 @@ public final class NerFeatures {
         out[k++] = key(11, ((long) m1 << 16) | p1);
         out[k++] = key(12, (charClass(m1) << 8) | (charClass(c0) << 4) | charClass(p1));
         out[k++] = key(13, 1);
+        if (suffixDist != null) {
+            int dl = suffixDist[2 * i];
+            int dorg = suffixDist[2 * i + 1];
+            out[k++] = key(50, dl);
+            out[k++] = key(51, dorg);
+            out[k++] = key(52, ((long) Math.min(dl, 6) << 16) | c0);
+            out[k++] = key(53, ((long) Math.min(dorg, 8) << 16) | c0);
+        }
         if ((featureSet & WIDE) != 0) {
             char m3 = at(c, i - 3);
             char p3 = at(c, i + 3);

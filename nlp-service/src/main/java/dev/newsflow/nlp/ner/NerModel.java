@@ -27,6 +27,8 @@ public final class NerModel {
     private final Lexicon[] lexicons;
     private final byte[] nameStats;
     private final int featureSet;
+    private final Lexicon[] roleLexicons;
+    private final Lexicon suffixes;
 
     public NerModel(String version, int featureSet, LongIntMap index, float[] weights, float[] transitions,
                     byte[] nameStats, Lexicon... lexicons) {
@@ -37,6 +39,9 @@ public final class NerModel {
         this.weights = weights;
         this.transitions = transitions;
         this.lexicons = lexicons;
+        boolean suffix = (featureSet & NerFeatures.SUFFIX) != 0;
+        this.roleLexicons = suffix ? java.util.Arrays.copyOf(lexicons, lexicons.length - 1) : lexicons;
+        this.suffixes = suffix ? lexicons[lexicons.length - 1] : null;
     }
 
     public String version() {
@@ -67,6 +72,11 @@ public final class NerModel {
         return nameStats;
     }
 
+    /** The word lexicon (the last role lexicon) when the model was trained with one, else null. */
+    public Lexicon wordLexicon() {
+        return version.contains("-words") && roleLexicons.length > 0 ? roleLexicons[roleLexicons.length - 1] : null;
+    }
+
     public Lexicon[] lexicons() {
         return lexicons.clone();
     }
@@ -78,11 +88,12 @@ public final class NerModel {
         if (n == 0) {
             return out;
         }
-        byte[] lex = NerFeatures.annotate(text, lexicons);
+        byte[] lex = NerFeatures.annotate(text, roleLexicons);
+        byte[] suffixDist = suffixes == null ? null : NerFeatures.suffixDistances(text, suffixes);
         float[] emit = new float[n * L];
         long[] keys = new long[NerFeatures.MAX_PER_POSITION];
         for (int i = 0; i < n; i++) {
-            int k = NerFeatures.extract(text, lex, lexicons.length, nameStats, featureSet, i, keys);
+            int k = NerFeatures.extract(text, lex, roleLexicons.length, nameStats, featureSet, suffixDist, i, keys);
             int base = i * L;
             for (int f = 0; f < k; f++) {
                 int row = index.get(keys[f]);

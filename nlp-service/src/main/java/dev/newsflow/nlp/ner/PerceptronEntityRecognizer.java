@@ -24,9 +24,7 @@ public final class PerceptronEntityRecognizer implements EntityRecognizer {
     public PerceptronEntityRecognizer(NerModel model, OverrideDictionary overrides) {
         this.model = model;
         this.overrides = overrides;
-        Lexicon[] lexicons = model.lexicons();
-        // the trainer puts the word lexicon last when it uses one
-        this.words = model.version().contains("-words") ? lexicons[lexicons.length - 1] : null;
+        this.words = model.wordLexicon();
     }
 
     /** The model shipped in the jar, or null when this build has none. */

@@ -101,6 +101,10 @@ public final class NerTrainer {
         }
 
         byte[] nameStats = o.nameStats() ? NameStatistics.compute(train, o.external()) : null;
+        Lexicon suffixes = (o.featureSet() & NerFeatures.SUFFIX) != 0 ? SuffixLexicon.build(train) : null;
+        if (suffixes != null) {
+            log("suffixes: %d", suffixes.size());
+        }
 
         // features of the training part
         int[][] rows = new int[train.size()][];
@@ -116,12 +120,13 @@ public final class NerTrainer {
                     ? lexiconsFor(foldPairs[fold(s, train.size(), o.folds())], external, words)
                     : lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], external, words) : new Lexicon[0];
             byte[] ann = NerFeatures.annotate(text, lex);
+            byte[] suffixDist = suffixes == null ? null : NerFeatures.suffixDistances(text, suffixes);
             int[] off = new int[text.length + 1];
             long[] keys = new long[text.length * NerFeatures.MAX_PER_POSITION];
             int k = 0;
             for (int i = 0; i < text.length; i++) {
                 off[i] = k;
-                int m = NerFeatures.extract(text, ann, lex.length, nameStats, o.featureSet(), i, buf);
+                int m = NerFeatures.extract(text, ann, lex.length, nameStats, o.featureSet(), suffixDist, i, buf);
                 for (int j = 0; j < m; j++) {
                     keys[k++] = buf[j];
                     counts.add(buf[j], 1);
@@ -167,6 +172,10 @@ public final class NerTrainer {
         Lexicon[] inference = !o.lexicons() ? new Lexicon[0]
                 : o.splitTrainLexicon() ? lexiconsFor(fullPair, external, words)
                 : lexiconsFor(fullTrainLexicon, external, words);
+        if (suffixes != null) {
+            inference = java.util.Arrays.copyOf(inference, inference.length + 1);
+            inference[inference.length - 1] = suffixes;
+        }
         NerModel averaged = null;
         for (int it = 1; it <= o.iterations(); it++) {
             for (int i = order.length - 1; i > 0; i--) {

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 /**
  * An extractive summary: the two or three sentences (three when the text has at least eight) that end like sentences and carry the most
  * keyword weight per character, with a bonus for the lead sentence, joined in text order, without the dateline that opens a lead (本报讯 记者X报道). Sentences shorter than
- * 8 characters (headlines cut from their sentence, bylines) are not taken. Thread-safe.
+ * 12 characters (headlines cut from their sentence, bylines) are not taken. Thread-safe.
  */
 public final class Summarizer {
 
-    static final int MIN_SENTENCE = 8;
+    static final int MIN_SENTENCE = 12;
     static final int MAX_SENTENCE = 200;
     /** News agency datelines and reporter credits that open a lead: 本报讯 记者崔治报道, 新华社北京8月9日电. */
     private static final Pattern DATELINE = Pattern.compile(
@@ -41,7 +41,7 @@ public final class Summarizer {
                     weight += k.score();
                 }
             }
-            double lengthPenalty = Math.sqrt(Math.max(s.text().length(), 20));
+            double lengthPenalty = Math.sqrt(Math.max(s.text().length(), 40));
             double score = weight / lengthPenalty + (i == 0 ? 0.5 : 0) + (s.text().length() > MAX_SENTENCE ? -0.5 : 0);
             scored.add(new Scored(i, s, score));
         }

@@ -6,10 +6,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import dev.newsflow.ingest.web.RequestText;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -31,16 +34,17 @@ class ArticleController {
         this.clock = clock;
     }
 
-    @PostMapping(path = "/api/v1/articles", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> submitOne(@RequestBody(required = false) String text) {
-        return accept(parseOrCount(() -> List.of(parser.parseOne(text))));
-    }
-
-    @PostMapping(path = "/api/v1/articles", consumes = {NDJSON, "application/jsonl", "application/jsonlines"},
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Accepted> submitBatch(@RequestBody(required = false) String text) {
-        return accept(parseOrCount(() -> parser.parseBatch(text)));
+    /**
+     * One handler for both shapes: Spring matches a body-less request to every {@code consumes}, so two handlers
+     * split by content type would be ambiguous (a 500) exactly when a client sends nothing.
+     */
+    @PostMapping(path = "/api/v1/articles", consumes = {MediaType.APPLICATION_JSON_VALUE, NDJSON, "application/jsonl",
+            "application/jsonlines"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> submit(@RequestBody(required = false) byte[] body,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) MediaType contentType) {
+        String text = RequestText.decode(body, contentType);
+        boolean batch = contentType != null && !"json".equalsIgnoreCase(contentType.getSubtype());
+        return accept(parseOrCount(() -> batch ? parser.parseBatch(text) : List.of(parser.parseOne(text))));
     }
 
     private List<ArticleSubmitted> parseOrCount(java.util.function.Supplier<List<ArticleSubmitted>> parse) {

@@ -1,7 +1,6 @@
 package dev.newsflow.ingest.page;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import dev.newsflow.ingest.web.RequestText;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,8 +28,7 @@ class PageController {
             @RequestParam(required = false) String edition,
             @RequestParam(required = false) String page) {
         PageMetadata metadata = PageIngestor.metadata(source, edition, page);
-        Charset charset = contentType.getCharset() == null ? StandardCharsets.UTF_8 : contentType.getCharset();
-        String text = body == null ? "" : new String(body, charset);
+        String text = RequestText.decode(body, contentType);
         List<Accepted.Item> items = ingestor.ingest(text, metadata).stream()
                 .map(p -> new Accepted.Item(p.id(), p.headline(), p.kind(), "/api/v1/articles/" + p.id()))
                 .toList();

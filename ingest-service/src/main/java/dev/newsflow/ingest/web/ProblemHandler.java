@@ -37,6 +37,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail undecodableBody(RequestText.UndecodableBodyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Unreadable body");
+        problem.setProperty("field", "body");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail publishFailed(PublishFailedException e) {
         log.warn("Answering 503: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

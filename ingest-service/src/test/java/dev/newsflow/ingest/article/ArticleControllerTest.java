@@ -77,6 +77,37 @@ class ArticleControllerTest {
     }
 
     @Test
+    void rejectsARequestWithNoBodyAtAll() throws Exception {
+        mvc.perform(post("/api/v1/articles").contentType(MediaType.APPLICATION_JSON))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/articles").contentType("application/x-ndjson"))
+                .andExpect(status().isBadRequest());
+        verify(publisher, never()).publish(anyList());
+    }
+
+    @Test
+    void rejectsBytesThatAreNotUtf8() throws Exception {
+        byte[] gbk = "{\"body\":\"锦州市举行招聘会\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        mvc.perform(post("/api/v1/articles").contentType(MediaType.APPLICATION_JSON).content(gbk))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("body"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("UTF-8")));
+        verify(publisher, never()).publish(anyList());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void transcodesAGbkBodyWhenItsCharsetIsDeclared() throws Exception {
+        byte[] gbk = "{\"body\":\"锦州市举行招聘会\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        mvc.perform(post("/api/v1/articles").contentType("application/json; charset=GBK").content(gbk))
+                .andExpect(status().isAccepted());
+        ArgumentCaptor<List<ArticleSubmitted>> published = ArgumentCaptor.forClass(List.class);
+        verify(publisher).publish(published.capture());
+        assertThat(published.getValue().get(0).body()).isEqualTo("锦州市举行招聘会");
+    }
+
+    @Test
     void rejectsBadPublishedAt() throws Exception {
         mvc.perform(post("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"body\":\"x\",\"publishedAt\":\"8月9日\"}"))

@@ -16,6 +16,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 final class EmbeddedInfrastructure implements AutoCloseable {
 
     static final int PARTITIONS = 3;
+    static final int MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
     private EmbeddedKafkaKraftBroker broker;
     private MongoServer mongo;
@@ -31,6 +32,8 @@ final class EmbeddedInfrastructure implements AutoCloseable {
             broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
             broker.brokerProperty("auto.create.topics.enable", "true");
             broker.brokerProperty("num.partitions", String.valueOf(PARTITIONS));
+            // as the production topics (deploy/k8s): an enriched long article outgrows Kafka's 1 MB default
+            broker.brokerProperty("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
             broker.afterPropertiesSet();
             broker.addTopics(
                     new NewTopic(Topics.ARTICLES_RAW, PARTITIONS, (short) 1),

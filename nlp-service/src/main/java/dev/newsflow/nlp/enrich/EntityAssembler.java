@@ -86,6 +86,9 @@ final class EntityAssembler {
         return span;
     }
 
+    /** The most mention offsets an entity lists (its count is always complete). */
+    static final int MAX_MENTIONS = 500;
+
     private static final class Builder {
         final String text;
         final EntityType type;
@@ -99,7 +102,10 @@ final class EntityAssembler {
         }
 
         Entity build() {
-            return new Entity(text, type, mentions.size(), mentions, division == null ? null : division.code());
+            // count says how often; the offsets listed stop at MAX_MENTIONS so that a pathological text (one name
+            // repeated 60,000 times) cannot blow the enriched event past the broker's message size
+            List<Span> listed = mentions.size() > MAX_MENTIONS ? mentions.subList(0, MAX_MENTIONS) : mentions;
+            return new Entity(text, type, mentions.size(), listed, division == null ? null : division.code());
         }
     }
 }

@@ -30,6 +30,15 @@ class EnricherTest {
     }
 
     @Test
+    void aNameRepeatedThousandsOfTimesIsCountedInFullButListsBoundedOffsets() {
+        ArticleEnriched out = enricher.enrich(article("崔治".repeat(3000)));
+        Entity cui = out.entities().stream().filter(e -> e.text().equals("崔治")).findFirst().orElseThrow();
+        assertThat(cui.count()).isEqualTo(3000);
+        assertThat(cui.mentions()).hasSize(EntityAssembler.MAX_MENTIONS);
+        assertThat(cui.mentions().get(1).start()).isEqualTo(2);
+    }
+
+    @Test
     void carriesTheInputFieldsAndProvenance() {
         PageLayout layout = new PageLayout("ARTICLE", "2022-08-10", "A2", null, null, List.of("崔治"), null, null,
                 false, null);

@@ -67,6 +67,11 @@ class EnrichFunctionTest {
         assertThatThrownBy(() -> function.apply(message("{\"title\":\"no body\"}")))
                 .isInstanceOfSatisfying(UnprocessableArticleException.class,
                         e -> assertThat(e.reason()).isEqualTo("missing-body"));
+        assertThatThrownBy(() -> function.apply(message("{\"body\":42}")))
+                .isInstanceOfSatisfying(UnprocessableArticleException.class,
+                        e -> assertThat(e.reason()).isEqualTo("malformed-json"));
+        assertThatThrownBy(() -> function.apply(message("{\"body\":true}")))
+                .isInstanceOf(UnprocessableArticleException.class);
     }
 
     @Test

@@ -116,8 +116,12 @@ class FigureController {
             }
             List<String> figureIds = new ArrayList<>();
             reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", articleIds))
-                    .projection(Projections.include("contrib.figures"))
-                    .forEach(a -> figureIds.addAll(a.get("contrib", Document.class).getList("figures", String.class, List.of())));
+                    .projection(Projections.include("figureCount"))
+                    .forEach(a -> {
+                        for (int i = 0; i < a.getInteger("figureCount", 0); i++) {
+                            figureIds.add(a.getString("_id") + "|" + i);
+                        }
+                    });
             if (figureIds.isEmpty()) {
                 return true;
             }

@@ -10,7 +10,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import dev.newsflow.events.ArticleEnriched;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -24,13 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  * <li>Read the article document. Same content hash and state APPLIED → duplicate. Older {@code enrichedAt}
  *     than stored → stale.</li>
- * <li>Replace the article document with the new version, state PENDING, its ledger {@code contrib} (the plan)
- *     and {@code retract}: everything any earlier version may have applied (the previous {@code contrib} if it was
- *     APPLIED; the previous {@code contrib} ∪ {@code retract} if it was still PENDING).</li>
- * <li>Retract every op in {@code retract} (tag-guarded: removes exactly what was applied, no-op otherwise), delete
+ * <li>Replace the article document with the new version, state PENDING, and {@code retractJson}: the events of
+ *     every earlier version that may have applied ops (the previous one if it was APPLIED; the previous one plus its
+ *     own {@code retractJson} if it was still PENDING). Plans are deterministic, so these events are the ledger.</li>
+ * <li>Retract every op planned from {@code retractJson} (tag-guarded: removes exactly what was applied, no-op otherwise), delete
  *     the old figure documents.</li>
  * <li>Apply every op of the plan (tag-guarded: at most once) and upsert its figure documents.</li>
- * <li>Mark the article APPLIED and drop {@code retract}.</li>
+ * <li>Mark the article APPLIED and drop {@code retractJson}.</li>
  * </ol>
  */
 @Component
@@ -65,7 +67,7 @@ public class ArticleStore {
         String hash = contentHash(article);
         Document existing = articles.find(Filters.eq("_id", id))
                 .projection(new Document("hash", 1).append("state", 1).append("enrichedAt", 1)
-                        .append("contrib", 1).append("retract", 1).append("json", 1))
+                        .append("retractJson", 1).append("json", 1))
                 .first();
         if (existing != null) {
             Instant storedAt = instant(existing.getDate("enrichedAt"));
@@ -80,18 +82,25 @@ public class ArticleStore {
                 return StoreOutcome.DUPLICATE;
             }
         }
-        Plan.Ledger retract = Plan.Ledger.EMPTY;
+        // every earlier version that may have applied ops: the last APPLIED one, or all of a PENDING chain
+        List<String> retractJson = new ArrayList<>();
         if (existing != null) {
-            retract = Plan.Ledger.of(existing.get("contrib", Document.class));
             if (!APPLIED.equals(existing.getString("state"))) {
-                retract = retract.union(Plan.Ledger.of(existing.get("retract", Document.class)));
+                retractJson.addAll(existing.getList("retractJson", String.class, List.of()));
+            }
+            if (!retractJson.contains(existing.getString("json"))) {
+                retractJson.add(existing.getString("json"));
             }
         }
+        Plan.Ledger retract = Plan.Ledger.EMPTY;
+        for (String previous : retractJson) {
+            retract = retract.union(Plan.Ledger.of(planner.plan(json.readValue(previous, ArticleEnriched.class)).ledger()));
+        }
         Plan plan = planner.plan(article);
-        articles.replaceOne(Filters.eq("_id", id), articleDocument(article, hash, plan, retract), new ReplaceOptions().upsert(true));
+        articles.replaceOne(Filters.eq("_id", id), articleDocument(article, hash, retractJson), new ReplaceOptions().upsert(true));
         afterWrite.accept("article");
         apply(id, retract, plan);
-        articles.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", APPLIED), Updates.unset("retract")));
+        articles.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", APPLIED), Updates.unset("retractJson")));
         return StoreOutcome.STORED;
     }
 
@@ -101,7 +110,7 @@ public class ArticleStore {
         Plan plan = planner.plan(article);
         apply(article.id(), Plan.Ledger.EMPTY, plan);
         db().getCollection(Collections.ARTICLES).updateOne(Filters.eq("_id", article.id()),
-                Updates.combine(Updates.set("state", APPLIED), Updates.set("contrib", plan.ledger()), Updates.unset("retract")));
+                Updates.combine(Updates.set("state", APPLIED), Updates.unset("retractJson")));
     }
 
     private void apply(String id, Plan.Ledger retract, Plan plan) {
@@ -123,10 +132,10 @@ public class ArticleStore {
 
     /** The article document as stored once its contribution is applied (used by bulk loaders). */
     Document appliedDocument(ArticleEnriched a, Plan plan) {
-        return articleDocument(a, contentHash(a), plan, Plan.Ledger.EMPTY).append("state", APPLIED);
+        return articleDocument(a, contentHash(a), List.of()).append("state", APPLIED);
     }
 
-    private Document articleDocument(ArticleEnriched a, String hash, Plan plan, Plan.Ledger retract) {
+    private Document articleDocument(ArticleEnriched a, String hash, List<String> retractJson) {
         String day = Days.of(a).toString();
         Document doc = new Document("_id", a.id())
                 .append("day", day)
@@ -143,10 +152,9 @@ public class ArticleStore {
                 .append("figureCount", a.figures().size())
                 .append("hash", hash)
                 .append("json", json.writeValueAsString(a))
-                .append("state", PENDING)
-                .append("contrib", plan.ledger());
-        if (!retract.buckets().isEmpty() || !retract.figureIds().isEmpty()) {
-            doc.append("retract", retract.toDocument());
+                .append("state", PENDING);
+        if (!retractJson.isEmpty()) {
+            doc.append("retractJson", retractJson);
         }
         return doc;
     }

@@ -37,9 +37,6 @@ public final class QueryBenchmark {
             var bulk = new dev.newsflow.metrics.store.BulkLoader(factory, json);
             for (int i = 0; i < n - streamed; i++) {
                 bulk.add(gen.article(i));
-                if ((i + 1) % 20_000 == 0) {
-                    bulk.flush(factory.getMongoDatabase());
-                }
             }
             bulk.flush(factory.getMongoDatabase());
             System.out.printf("bulk-loaded %,d articles in %.1f s%n", n - streamed, (System.nanoTime() - bulkStart) / 1e9);

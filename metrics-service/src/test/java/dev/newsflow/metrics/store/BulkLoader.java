@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BulkLoader {
 
     private final ArticleStore store;
+    private final MongoDatabaseFactory factory;
     private final ContributionPlanner planner = new ContributionPlanner();
     private final Map<String, Map<String, Document>> buckets = new LinkedHashMap<>();
     private final List<Document> articles = new ArrayList<>();
@@ -24,12 +25,19 @@ public final class BulkLoader {
 
     public BulkLoader(MongoDatabaseFactory factory, JsonMapper json) {
         this.store = new ArticleStore(factory, planner, json);
+        this.factory = factory;
     }
 
     public void add(ArticleEnriched a) {
         Plan plan = planner.plan(a);
         articles.add(store.appliedDocument(a, plan));
         figures.addAll(plan.figures());
+        if (articles.size() >= 1000) {
+            insert(factory.getMongoDatabase(), Collections.ARTICLES, articles);
+            insert(factory.getMongoDatabase(), Collections.FIGURES, figures);
+            articles.clear();
+            figures.clear();
+        }
         for (BucketOp op : plan.buckets()) {
             Document d = buckets.computeIfAbsent(op.collection(), c -> new LinkedHashMap<>())
                     .computeIfAbsent(op.id(), id -> new Document("_id", id));

@@ -189,7 +189,8 @@ public final class Bench {
     }
 
     private Map<String, Object> saturation(LoadClient client, String gateway, String metrics) throws Exception {
-        LoadClient.Outcome outcome = client.openLoop(gateway, corpus, 2000, seconds / 2); // more than the pipeline can take
+        // as many articles as 16 clients posting back to back get accepted: more than the pipeline can enrich
+        LoadClient.Outcome outcome = client.closedLoop(gateway, corpus, 16, Integer.MAX_VALUE, seconds);
         long start = System.nanoTime() - (long) (outcome.seconds * 1e9);
         List<String> ids = new ArrayList<>(outcome.acceptedIds.keySet());
         // stored and queryable: wait until the last accepted article answers, sampling a few on the way

@@ -59,13 +59,19 @@ final class LoadClient {
 
     /** {@code concurrency} clients each posting back to back until {@code requests} were sent. */
     Outcome closedLoop(String baseUrl, ArticleCorpus corpus, int concurrency, int requests) throws InterruptedException {
+        return closedLoop(baseUrl, corpus, concurrency, requests, Double.MAX_VALUE);
+    }
+
+    /** {@code concurrency} clients posting back to back for {@code seconds} (or until {@code requests} were sent). */
+    Outcome closedLoop(String baseUrl, ArticleCorpus corpus, int concurrency, int requests, double seconds) throws InterruptedException {
         Outcome outcome = new Outcome();
         AtomicInteger remaining = new AtomicInteger(requests);
+        long deadline = seconds == Double.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         long start = System.nanoTime();
         for (int c = 0; c < concurrency; c++) {
             pool.submit(() -> {
-                while (remaining.getAndDecrement() > 0) {
+                while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
                     String body;
                     synchronized (corpus) {
                         body = corpus.nextJson();

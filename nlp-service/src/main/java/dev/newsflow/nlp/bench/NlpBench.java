@@ -31,7 +31,7 @@ public final class NlpBench {
         Path corpus = Path.of(args[0]);
         double seconds = Double.parseDouble(args[1]);
         int threads = Integer.parseInt(args[2]);
-        JsonMapper json = JsonMapper.builder().build();
+        JsonMapper json = JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
         List<ArticleSubmitted> articles = new ArrayList<>();
         for (String line : Files.readAllLines(corpus, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {

@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 SHARED=${NEWSFLOW_SHARED:-../../shared}
 D=$SHARED/datasets
 [ -f "$D/train/msra_train.clean.jsonl" ] || { echo "train-ner: $D/train not found (set NEWSFLOW_SHARED)" >&2; exit 2; }
-(cd .. && ./mvnw -B -q -pl nlp-service compile dependency:build-classpath -Dmdep.outputFile=nlp-service/target/ner-classpath.txt)
+HERE=$PWD
+(cd .. && ./mvnw -B -q -pl nlp-service compile dependency:build-classpath -Dmdep.outputFile="$HERE/target/ner-classpath.txt")
 OUT=src/main/resources/ner/newsflow-ner.bin.gz
 exec java -Xmx8g -cp "target/classes:$(cat target/ner-classpath.txt)" dev.newsflow.nlp.ner.train.NerTrainer \
   --train "$D/train/msra_train.clean.jsonl" \

@@ -86,7 +86,7 @@ public final class Bench {
             results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
             results.put("gatewayOverhead", gatewayOverhead(client, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
             String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
-            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), metricsUrl);
+            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap());
             results.put("pipelineSaturation", saturation);
             double rate = (double) saturation.get("storedPerSecond");
             results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5)));
@@ -188,18 +188,13 @@ public final class Bench {
         return r;
     }
 
-    private Map<String, Object> saturation(LoadClient client, String gateway, String metrics) throws Exception {
+    private Map<String, Object> saturation(LoadClient client, String gateway, String bootstrap) throws Exception {
         // as many articles as 16 clients posting back to back get accepted: more than the pipeline can enrich
         LoadClient.Outcome outcome = client.closedLoop(gateway, corpus, 16, Integer.MAX_VALUE, seconds);
         long start = System.nanoTime() - (long) (outcome.seconds * 1e9);
-        List<String> ids = new ArrayList<>(outcome.acceptedIds.keySet());
-        // stored and queryable: wait until the last accepted article answers, sampling a few on the way
-        Collections.shuffle(ids);
-        for (String id : ids.subList(0, Math.min(50, ids.size()))) {
-            while (!client.isStored(metrics, id) && System.nanoTime() - start < 600e9) {
-                Thread.sleep(100);
-            }
-        }
+        // stored and queryable: both consumer groups have caught up with everything accepted
+        awaitDrained(bootstrap, "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
+        awaitDrained(bootstrap, "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("accepted", outcome.accepted());
@@ -271,6 +266,29 @@ public final class Bench {
         r.put("queryableP99Ms", LoadClient.percentile(latencies, 99));
         System.out.println("bench: at " + String.format(Locale.ROOT, "%.1f", rate) + "/s " + r);
         return r;
+    }
+
+    /** Waits until a consumer group has committed everything on a topic (its lag is zero). */
+    private static void awaitDrained(String bootstrap, String group, String topic) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (AdminClient admin = AdminClient.create(props)) {
+            long deadline = System.nanoTime() + (long) 900e9;
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().equals(topic))
+                        .forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                long lag = ends.entrySet().stream()
+                        .mapToLong(e -> e.getValue().offset() - (committed.get(e.getKey()) == null ? 0 : committed.get(e.getKey()).offset()))
+                        .sum();
+                if (!latest.isEmpty() && lag == 0) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private void write() throws Exception {

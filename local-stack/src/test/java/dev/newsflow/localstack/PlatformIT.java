@@ -161,6 +161,28 @@ class PlatformIT {
 
     @Test
     @Order(4)
+    void oneTraceIdFollowsAnArticleThroughTheLogsOfAllFourServices() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/v1/articles"))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-API-Key", PipelineScenario.INGEST_KEY)
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"source\":\"trace-it\",\"body\":\"本报讯 记者高明报道 凌海市今年新建蔬菜大棚" + traceId.substring(0, 6) + "栋。\"}", StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> accepted = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        awaitStored(json.readTree(accepted.body()).get("articles").get(0).get("id").asString());
+        Thread.sleep(500); // let the loggers flush
+        for (String service : List.of("gateway", "ingest-service", "nlp-service", "metrics-service")) {
+            String log = Files.readString(dataDir.resolve("logs").resolve(service + ".log"));
+            assertThat(log).as(service + " logs the trace id").contains(traceId);
+        }
+    }
+
+    @Test
+    @Order(5)
     void withTheMetricsServiceDownReadsFailFastWhileIngestKeepsWorking() throws Exception {
         stack.stopService("metrics-service");
         long started = System.nanoTime();

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ArticlePublisher {
 
     public static final String INGESTED = "newsflow.articles.ingested";
+
+    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final JsonMapper json;
@@ -70,6 +74,7 @@ public class ArticlePublisher {
         for (ArticleSubmitted article : articles) {
             boolean seen = recent.put(article.id(), Boolean.TRUE) != null;
             count(article.source(), seen ? "duplicate" : "accepted");
+            log.info("article {} published to {}{}", article.id(), Topics.ARTICLES_RAW, seen ? " (resubmitted)" : "");
         }
     }
 

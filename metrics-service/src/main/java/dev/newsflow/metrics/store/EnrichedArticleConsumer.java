@@ -62,7 +62,9 @@ class EnrichedArticleConsumer implements Consumer<Message<byte[]>> {
             return;
         }
         try {
-            metrics.recorded(article, store.store(article));
+            StoreOutcome outcome = store.store(article);
+            metrics.recorded(article, outcome);
+            log.info("article {} stored: {}", article.id(), outcome);
         } catch (RuntimeException e) {
             metrics.storeError();
             log.warn("storing article {} failed, will retry: {}", article.id(), e.toString());

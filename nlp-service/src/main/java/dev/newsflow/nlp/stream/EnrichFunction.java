@@ -22,6 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EnrichFunction implements Function<Message<byte[]>, Message<byte[]>> {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EnrichFunction.class);
+
     private final ArticleReader reader;
     private final Enricher enricher;
     private final JsonMapper json;
@@ -40,7 +42,10 @@ final class EnrichFunction implements Function<Message<byte[]>, Message<byte[]>>
         long start = System.nanoTime();
         ArticleEnriched enriched = enricher.enrich(article);
         byte[] value = json.writeValueAsBytes(enriched);
-        metrics.recordEnriched(enriched, Duration.ofNanos(System.nanoTime() - start));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        metrics.recordEnriched(enriched, took);
+        log.info("article {} enriched: {} entities, {} figures in {} ms", enriched.id(), enriched.entities().size(),
+                enriched.figures().size(), took.toMillis());
         MessageBuilder<byte[]> out = MessageBuilder.withPayload(value);
         Object requestId = in.getHeaders().get(Topics.HEADER_REQUEST_ID);
         if (requestId != null) {

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,40 +39,19 @@ final class IngestCommand {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-        List<String> files = new ArrayList<>();
-        String source = null;
-        String edition = null;
-        String page = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "-h", "--help" -> {
-                    out.print(HELP);
-                    return 0;
-                }
-                case "--source", "--edition", "--page" -> {
-                    if (i + 1 >= args.length) {
-                        err.print(a + " needs a value\n\n" + HELP);
-                        return 2;
-                    }
-                    String v = args[++i];
-                    if (a.equals("--source")) {
-                        source = v;
-                    } else if (a.equals("--edition")) {
-                        edition = v;
-                    } else {
-                        page = v;
-                    }
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        err.print("unknown option " + a + "\n\n" + HELP);
-                        return 2;
-                    }
-                    files.add(a);
-                }
-            }
+        PageOptions options = PageOptions.parse(args);
+        if (options.help()) {
+            out.print(HELP);
+            return 0;
         }
+        if (options.error() != null) {
+            err.print(options.error() + "\n\n" + HELP);
+            return 2;
+        }
+        List<String> files = options.files();
+        String source = options.source();
+        String edition = options.edition();
+        String page = options.page();
         if (files.isEmpty()) {
             err.print("ingest: at least one FILE is required\n\n" + HELP);
             return 2;

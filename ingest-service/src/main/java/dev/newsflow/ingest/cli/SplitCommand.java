@@ -28,40 +28,19 @@ final class SplitCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        String file = null;
-        String source = null;
-        String edition = null;
-        String page = null;
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            switch (a) {
-                case "-h", "--help" -> {
-                    out.print(HELP);
-                    return 0;
-                }
-                case "--source", "--edition", "--page" -> {
-                    if (i + 1 >= args.length) {
-                        err.println(a + " needs a value\n\n" + HELP);
-                        return 2;
-                    }
-                    String v = args[++i];
-                    if (a.equals("--source")) {
-                        source = v;
-                    } else if (a.equals("--edition")) {
-                        edition = v;
-                    } else {
-                        page = v;
-                    }
-                }
-                default -> {
-                    if (a.startsWith("--") || file != null) {
-                        err.println("unexpected argument: " + a + "\n\n" + HELP);
-                        return 2;
-                    }
-                    file = a;
-                }
-            }
+        PageOptions options = PageOptions.parse(args);
+        if (options.help()) {
+            out.print(HELP);
+            return 0;
         }
+        if (options.error() != null || options.files().size() > 1) {
+            err.println((options.error() != null ? options.error() : "split takes one FILE") + "\n\n" + HELP);
+            return 2;
+        }
+        String file = options.files().isEmpty() ? null : options.files().get(0);
+        String source = options.source();
+        String edition = options.edition();
+        String page = options.page();
         if (file == null) {
             err.print("split: FILE is required\n\n" + HELP);
             return 2;

@@ -102,17 +102,7 @@ final class Buckets {
 
     /** Adds the contribution unless its tag is already there. */
     void apply(BucketOp op, String articleId) {
-        Document inc = new Document();
-        op.incs().forEach(p -> inc.append(p, 1));
-        Document push = new Document("arts", op.tag());
-        op.pushes().forEach(p -> push.append(p, articleId));
-        if (!op.items().isEmpty()) {
-            push.append("items", new Document("$each", op.items()));
-        }
-        Document update = new Document("$push", push);
-        if (!inc.isEmpty()) {
-            update.append("$inc", inc);
-        }
+        Document update = applyUpdate(op, articleId);
         Document filter = new Document("_id", op.id()).append("arts", new Document("$ne", op.tag()));
         try {
             db.getCollection(op.collection()).updateOne(filter, update, UPSERT);
@@ -126,17 +116,7 @@ final class Buckets {
 
     /** Removes the contribution if (and only if) its tag is there. */
     void retract(BucketOp op, String articleId) {
-        Document inc = new Document();
-        op.incs().forEach(p -> inc.append(p, -1));
-        Document pull = new Document("arts", op.tag());
-        op.pushes().forEach(p -> pull.append(p, articleId));
-        if (!op.items().isEmpty()) {
-            pull.append("items", new Document("a", articleId));
-        }
-        Document update = new Document("$pull", pull);
-        if (!inc.isEmpty()) {
-            update.append("$inc", inc);
-        }
+        Document update = retractUpdate(op, articleId);
         db.getCollection(op.collection()).updateOne(new Document("_id", op.id()).append("arts", op.tag()), update);
     }
 }

@@ -139,10 +139,6 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.kafkaBootstrap();
     }
 
-    public String mongoUri() {
-        return infrastructure.mongoUri();
-    }
-
     /** Stops one service (for tests of the platform's behaviour when a service is down). */
     public void stopService(String name) {
         services.stream().filter(s -> s.name().equals(name)).forEach(s -> s.stop(STOP_GRACE));

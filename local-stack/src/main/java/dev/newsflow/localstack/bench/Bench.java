@@ -243,7 +243,8 @@ public final class Bench {
             }
         });
         feeder.start();
-        LoadClient.Outcome done = client.openLoop(gateway, corpus, rate, seconds);
+        // the feeder samples accepted ids while the load runs, so each is polled from the moment it is accepted
+        LoadClient.Outcome done = client.openLoop(gateway, corpus, rate, seconds, outcome);
         done.acceptedIds.forEach((id, sent) -> {
             if (id.hashCode() % 10 == 0) {
                 pending.putIfAbsent(id, sent);

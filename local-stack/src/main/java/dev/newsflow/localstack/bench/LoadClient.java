@@ -88,7 +88,12 @@ final class LoadClient {
 
     /** Posts at {@code rate} per second for {@code seconds}, whatever the answers' pace. */
     Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds) throws InterruptedException {
-        Outcome outcome = new Outcome();
+        return openLoop(baseUrl, corpus, rate, seconds, new Outcome());
+    }
+
+    /** As above, recording into {@code outcome}, which the caller may read while the load runs. */
+    Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds, Outcome outcome)
+            throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(64);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         int total = (int) (rate * seconds);

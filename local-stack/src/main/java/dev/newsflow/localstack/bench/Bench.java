@@ -208,6 +208,7 @@ public final class Bench {
     private Map<String, Object> latencyAt(LoadClient client, String gateway, String metrics, double rate) throws Exception {
         LoadClient.Outcome outcome = new LoadClient.Outcome();
         Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Set<String> sampled = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Thread poller = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted() || !pending.isEmpty()) {
@@ -231,8 +232,8 @@ public final class Bench {
         Thread feeder = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 outcome.acceptedIds.forEach((id, sent) -> {
-                    if (id.hashCode() % 10 == 0) {
-                        pending.putIfAbsent(id, sent);
+                    if (id.hashCode() % 10 == 0 && sampled.add(id)) {
+                        pending.put(id, sent);
                     }
                 });
                 try {
@@ -246,8 +247,8 @@ public final class Bench {
         // the feeder samples accepted ids while the load runs, so each is polled from the moment it is accepted
         LoadClient.Outcome done = client.openLoop(gateway, corpus, rate, seconds, outcome);
         done.acceptedIds.forEach((id, sent) -> {
-            if (id.hashCode() % 10 == 0) {
-                pending.putIfAbsent(id, sent);
+            if (id.hashCode() % 10 == 0 && sampled.add(id)) {
+                pending.put(id, sent);
             }
         });
         feeder.interrupt();

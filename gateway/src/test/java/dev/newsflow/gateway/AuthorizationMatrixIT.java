@@ -47,6 +47,8 @@ class AuthorizationMatrixIT extends GatewayTestSupport {
             new Endpoint(HttpMethod.GET, "/api/v1/trends", null, null, "read", "metrics"),
             new Endpoint(HttpMethod.GET, "/api/v1/admin/stats", null, null, "admin", "metrics"),
             new Endpoint(HttpMethod.POST, "/api/v1/admin/reindex", MediaType.APPLICATION_JSON, "{}", "admin", "metrics"),
+            new Endpoint(HttpMethod.GET, "/api/v1/admin/deadletters", null, null, "admin", "ingest"),
+            new Endpoint(HttpMethod.POST, "/api/v1/admin/deadletters/news.articles.raw.nlp.dlq/replay", MediaType.APPLICATION_JSON, "{}", "admin", "ingest"),
             new Endpoint(HttpMethod.GET, "/api/v1/admin/keys", null, null, "admin", null),
             new Endpoint(HttpMethod.GET, "/actuator/metrics", null, null, "admin", null));
 

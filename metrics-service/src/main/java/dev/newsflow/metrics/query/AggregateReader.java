@@ -5,22 +5,25 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.newsflow.metrics.store.Collections;
+import dev.newsflow.metrics.store.ContributionPlanner;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the pre-aggregated day and month documents. A window [from, to] is answered from the month documents
- * it fully covers plus the day documents at its edges, projecting only the one field asked for.
+ * Reads the pre-aggregated documents by {@code _id}. A window [from, to] is answered from the all-time documents when
+ * unbounded, else from the month documents it fully covers plus the day documents at its edges, projecting only the
+ * fields asked for.
  */
 @Component
 class AggregateReader {
@@ -37,21 +40,17 @@ class AggregateReader {
 
     /** Days that have data within [from, to] (either bound may be null), ascending. */
     List<String> days(LocalDate from, LocalDate to) {
-        return ids(Collections.DAYS, from == null ? null : from.toString(), to == null ? null : to.toString());
-    }
-
-    private List<String> ids(String collection, String from, String to) {
-        List<Bson> f = new ArrayList<>();
-        if (from != null) {
-            f.add(Filters.gte("_id", from));
-        }
-        if (to != null) {
-            f.add(Filters.lte("_id", to));
-        }
+        Document doc = db().getCollection(Collections.COUNTS).find(Filters.eq("_id", ContributionPlanner.DAYS_DOC)).first();
         List<String> out = new ArrayList<>();
-        db().getCollection(collection).find(f.isEmpty() ? new Document() : Filters.and(f))
-                .projection(Projections.include("_id"))
-                .forEach(d -> out.add(d.getString("_id")));
+        if (doc != null && doc.get("d") instanceof Document d) {
+            String f = from == null ? null : from.toString();
+            String t = to == null ? null : to.toString();
+            d.forEach((day, v) -> {
+                if (v instanceof Number n && n.longValue() > 0 && (f == null || day.compareTo(f) >= 0) && (t == null || day.compareTo(t) <= 0)) {
+                    out.add(day);
+                }
+            });
+        }
         out.sort(null);
         return out;
     }
@@ -62,84 +61,153 @@ class AggregateReader {
         return all.isEmpty() ? null : LocalDate.parse(all.get(all.size() - 1));
     }
 
+    /** Articles and articles per entity key within a scope ({@code *} or a region code) and window. */
+    record Counts(long articles, Map<String, Long> entities) {
+    }
+
     /**
-     * Sums a counts sub-document (e.g. {@code counts.ent}) over the window: key → sum. With {@code monthly} the
-     * month documents are used for fully covered months (they carry counts.total and counts.ent only).
+     * Sums the counts of a scope over the window: the all-time documents when the window is unbounded, else the month
+     * documents of fully covered months plus the day documents at the edges.
      */
-    Map<String, Long> sumMap(String path, LocalDate from, LocalDate to, boolean monthly) {
+    Counts counts(String scope, LocalDate from, LocalDate to, boolean withEntities) {
+        String[] paths = withEntities ? new String[] {"n", "ent"} : new String[] {"n"};
+        List<Document> docs;
+        if (from == null && to == null) {
+            List<String> ids = new ArrayList<>();
+            if (scope.equals(ContributionPlanner.ALL_SCOPE)) {
+                for (int s = 0; s < ContributionPlanner.ALL_SHARDS; s++) {
+                    ids.add(ContributionPlanner.allId(s));
+                }
+            } else {
+                ids.add(scope + "|all");
+            }
+            docs = fetch(Collections.COUNTS, ids, paths);
+        } else {
+            Window w = window(from, to);
+            List<String> ids = new ArrayList<>();
+            w.months().forEach(m -> ids.add(scope + "|" + m));
+            w.days().forEach(d -> ids.add(scope + "|" + d));
+            docs = ids.isEmpty() ? List.of() : fetch(Collections.COUNTS, ids, paths);
+        }
+        long n = 0;
         Map<String, Long> sums = new HashMap<>();
-        for (Document d : windowDocs(path, from, to, monthly)) {
-            Object v = navigate(d, path);
-            if (v instanceof Document m) {
+        for (Document d : docs) {
+            if (d.get("n") instanceof Number num) {
+                n += num.longValue();
+            }
+            if (withEntities && d.get("ent") instanceof Document m) {
                 for (Map.Entry<String, Object> e : m.entrySet()) {
-                    if (e.getValue() instanceof Number n && n.longValue() != 0) {
-                        sums.merge(e.getKey(), n.longValue(), Long::sum);
+                    if (e.getValue() instanceof Number v && v.longValue() != 0) {
+                        sums.merge(e.getKey(), v.longValue(), Long::sum);
                     }
                 }
+            }
+        }
+        sums.values().removeIf(v -> v <= 0);
+        return new Counts(n, sums);
+    }
+
+    /** Entities co-occurring with one entity over the window: other entity key → articles naming both. */
+    Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
+        int shard = ContributionPlanner.shard(entityKey);
+        Window w = window(from, to);
+        String path = "co." + entityKey;
+        List<Document> docs = new ArrayList<>();
+        if (!w.months().isEmpty()) {
+            docs.addAll(fetch(Collections.COOCCURRENCE_MONTHS, w.months().stream().map(m -> m + "|" + shard).toList(), path));
+        }
+        if (!w.days().isEmpty()) {
+            docs.addAll(fetch(Collections.COOCCURRENCE, w.days().stream().map(d -> d + "|" + shard).toList(), path));
+        }
+        Map<String, Long> sums = new HashMap<>();
+        for (Document d : docs) {
+            if (navigate(d, path) instanceof Document m) {
+                m.forEach((k, v) -> {
+                    if (v instanceof Number num && num.longValue() != 0) {
+                        sums.merge(k, num.longValue(), Long::sum);
+                    }
+                });
             }
         }
         sums.values().removeIf(v -> v <= 0);
         return sums;
     }
 
-    /** Sums a single counter (e.g. {@code counts.reg.210700}) over the window. */
-    long sumValue(String path, LocalDate from, LocalDate to, boolean monthly) {
-        long sum = 0;
-        for (Document d : windowDocs(path, from, to, monthly)) {
-            if (navigate(d, path) instanceof Number n) {
-                sum += n.longValue();
-            }
-        }
-        return sum;
+    /** The days with data of a window split into fully covered months and the remaining (edge) days. */
+    record Window(List<String> months, List<String> days) {
     }
 
-    /** A counter per day with data: day → value (zeros omitted). */
-    TreeMap<String, Long> perDay(String path, LocalDate from, LocalDate to) {
+    Window window(LocalDate from, LocalDate to) {
+        Map<String, List<String>> byMonth = new LinkedHashMap<>();
+        for (String d : days(from, to)) {
+            byMonth.computeIfAbsent(d.substring(0, 7), k -> new ArrayList<>()).add(d);
+        }
+        List<String> months = new ArrayList<>();
+        List<String> days = new ArrayList<>();
+        byMonth.forEach((m, ds) -> {
+            YearMonth ym = YearMonth.parse(m);
+            boolean covered = (from == null || !from.isAfter(ym.atDay(1))) && (to == null || !to.isBefore(ym.atEndOfMonth()));
+            if (covered) {
+                months.add(m);
+            } else {
+                days.addAll(ds);
+            }
+        });
+        return new Window(months, days);
+    }
+
+    /** Articles per day naming the entity (scope {@code *} day documents): day → count, zeros omitted. */
+    TreeMap<String, Long> perDay(String entityKey, LocalDate from, LocalDate to) {
         TreeMap<String, Long> out = new TreeMap<>();
         List<String> days = days(from, to);
         if (days.isEmpty()) {
             return out;
         }
-        for (Document d : fetch(Collections.DAYS, days, path)) {
+        String path = "ent." + entityKey;
+        for (Document d : fetch(Collections.COUNTS, days.stream().map(day -> ContributionPlanner.ALL_SCOPE + "|" + day).toList(), path)) {
             if (navigate(d, path) instanceof Number n && n.longValue() > 0) {
-                out.put(d.getString("_id"), n.longValue());
+                out.put(d.getString("_id").substring(2), n.longValue());
             }
         }
         return out;
     }
 
-    private List<Document> windowDocs(String path, LocalDate from, LocalDate to, boolean monthly) {
-        List<String> days = days(from, to);
-        if (days.isEmpty()) {
-            return List.of();
+    /**
+     * Candidate articles for a text query from the bigram index, for one month: day → ids of the articles whose
+     * title or body contains every bigram (a superset of the real matches; callers verify).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Set<String>> textCandidates(String month, Set<String> bigrams) {
+        List<String> ids = bigrams.stream().map(b -> b + "|" + month).toList();
+        List<Document> docs = fetch(Collections.TEXT, ids, "d");
+        Map<String, Set<String>> out = new HashMap<>();
+        if (docs.size() < ids.size()) {
+            return out;
         }
-        List<String> dayIds = new ArrayList<>();
-        List<String> monthIds = new ArrayList<>();
-        if (monthly) {
-            Map<String, List<String>> byMonth = new LinkedHashMap<>();
-            for (String d : days) {
-                byMonth.computeIfAbsent(d.substring(0, 7), k -> new ArrayList<>()).add(d);
+        boolean first = true;
+        for (Document doc : docs) {
+            Document d = doc.get("d", Document.class);
+            if (d == null) {
+                return Map.of();
             }
-            byMonth.forEach((m, ds) -> {
-                YearMonth ym = YearMonth.parse(m);
-                boolean covered = (from == null || !from.isAfter(ym.atDay(1))) && (to == null || !to.isBefore(ym.atEndOfMonth()));
-                if (covered) {
-                    monthIds.add(m);
-                } else {
-                    dayIds.addAll(ds);
-                }
-            });
-        } else {
-            dayIds.addAll(days);
+            if (first) {
+                d.forEach((dd, v) -> out.put(month + "-" + dd, new HashSet<>((List<String>) v)));
+                first = false;
+            } else {
+                out.entrySet().removeIf(e -> {
+                    Object v = d.get(e.getKey().substring(8));
+                    if (!(v instanceof List<?> l)) {
+                        return true;
+                    }
+                    e.getValue().retainAll(new HashSet<>(l));
+                    return e.getValue().isEmpty();
+                });
+            }
+            if (out.isEmpty()) {
+                return out;
+            }
         }
-        List<Document> docs = new ArrayList<>();
-        if (!monthIds.isEmpty()) {
-            docs.addAll(fetch(Collections.MONTHS, monthIds, path));
-        }
-        if (!dayIds.isEmpty()) {
-            docs.addAll(fetch(Collections.DAYS, dayIds, path));
-        }
-        return docs;
+        return out;
     }
 
     List<Document> fetch(String collection, List<String> ids, String... paths) {

@@ -4,6 +4,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.metrics.store.Collections;
+import dev.newsflow.metrics.store.ContributionPlanner;
 import dev.newsflow.metrics.store.Keys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -57,7 +58,8 @@ class ArticleController {
     @Operation(summary = "Search stored articles",
             description = "Articles matching every given filter, newest day first, then by id ascending (stable). "
                     + "entity (+ optional type) / source / section / region are answered from per-day posting lists; "
-                    + "q is a case-insensitive plain substring of title or body (no regex, no operators). "
+                    + "q is a case-insensitive plain substring of title or body (no regex, no operators), answered from a "
+                    + "character-bigram index and verified on the text. "
                     + "Window defaults to everything stored.")
     Page<ArticleSummary> articles(
             @Parameter(description = "entity name, exact") @RequestParam(required = false) String entity,
@@ -105,10 +107,11 @@ class ArticleController {
         if (filters.isEmpty()) {
             filters.add(List.of("posts.all"));
         }
+        TextMatcher text = query == null ? null : new TextMatcher(query);
         long[] toSkip = {(long) p * s};
         List<String> picked = new ArrayList<>();
         reader.scanPostings(filters, f, t, DAYS_PER_FETCH, (day, ids) -> {
-            List<String> candidates = query != null && !ids.isEmpty() ? containing(ids, query) : ids;
+            List<String> candidates = text != null && !ids.isEmpty() ? text.matching(day, ids) : ids;
             for (String id : candidates) {
                 if (toSkip[0] > 0) {
                     toSkip[0]--;
@@ -126,8 +129,40 @@ class ArticleController {
         return new Page<>(summaries(pageIds), p, s, hasNext);
     }
 
-    private List<String> containing(List<String> ids, String q) {
-        String needle = q.toLowerCase(Locale.ROOT);
+    /**
+     * Case-insensitive substring matching of title or body: candidates from the bigram index (articles containing a
+     * few of the query's bigrams, loaded month by month), then verified on the stored text.
+     */
+    private final class TextMatcher {
+        private static final int MAX_BIGRAMS = 6;
+        private final String needle;
+        private final Set<String> bigrams;
+        private final Map<String, Map<String, Set<String>>> byMonth = new HashMap<>();
+
+        TextMatcher(String q) {
+            needle = q.toLowerCase(Locale.ROOT);
+            List<String> all = new ArrayList<>(new TreeSet<>(ContributionPlanner.bigrams(q)));
+            Set<String> picked = new TreeSet<>();
+            for (int i = 0; i < Math.min(MAX_BIGRAMS, all.size()); i++) {
+                picked.add(all.get(all.size() <= MAX_BIGRAMS ? i : i * (all.size() - 1) / (MAX_BIGRAMS - 1)));
+            }
+            bigrams = picked;
+        }
+
+        List<String> matching(String day, List<String> ids) {
+            if (bigrams.isEmpty()) {
+                return containing(ids, needle);
+            }
+            Set<String> candidates = byMonth.computeIfAbsent(day.substring(0, 7), m -> reader.textCandidates(m, bigrams)).get(day);
+            if (candidates == null || candidates.isEmpty()) {
+                return List.of();
+            }
+            List<String> keep = ids.stream().filter(candidates::contains).toList();
+            return keep.isEmpty() ? keep : containing(keep, needle);
+        }
+    }
+
+    private List<String> containing(List<String> ids, String needle) {
         Set<String> hits = new LinkedHashSet<>();
         reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", ids))
                 .projection(Projections.include("title", "body"))

@@ -1,7 +1,7 @@
 package dev.newsflow.metrics.query;
 
 import dev.newsflow.events.EntityType;
-import dev.newsflow.metrics.store.Collections;
+import dev.newsflow.metrics.store.ContributionPlanner;
 import dev.newsflow.metrics.store.Keys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,11 +11,10 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.PriorityQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,8 +52,7 @@ class EntityController {
         Params.checkRange(f, to2);
         String reg = Params.region("region", region);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
-        String path = reg == null ? "counts.ent" : "counts.regent." + reg;
-        return ranked(reader.sumMap(path, f, to2, reg == null), t, lim);
+        return ranked(reader.counts(reg == null ? ContributionPlanner.ALL_SCOPE : reg, f, to2, true).entities(), t, lim);
     }
 
     @GetMapping("/{type}/{name}/timeline")
@@ -70,7 +68,7 @@ class EntityController {
         LocalDate f = Params.date("from", from);
         LocalDate to2 = Params.date("to", to);
         Params.checkRange(f, to2);
-        TreeMap<String, Long> perDay = reader.perDay("counts.ent." + Keys.entity(t, n), f, to2);
+        TreeMap<String, Long> perDay = reader.perDay(Keys.entity(t, n), f, to2);
         TreeMap<String, Long> periods = new TreeMap<>();
         perDay.forEach((day, count) -> periods.merge(period(LocalDate.parse(day), iv), count, Long::sum));
         List<Point> points = new ArrayList<>();
@@ -91,37 +89,30 @@ class EntityController {
         LocalDate to2 = Params.date("to", to);
         Params.checkRange(f, to2);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
-        String key = Keys.entity(t, n);
-        int shard = dev.newsflow.metrics.store.ContributionPlanner.shard(key);
-        List<String> ids = reader.days(f, to2).stream().map(d -> d + "|" + shard).toList();
-        Map<String, Long> sums = new HashMap<>();
-        if (!ids.isEmpty()) {
-            String path = "co." + key;
-            for (Document d : reader.fetch(Collections.COOCCURRENCE, ids, path)) {
-                if (AggregateReader.navigate(d, path) instanceof Document m) {
-                    m.forEach((k, v) -> {
-                        if (v instanceof Number num && num.longValue() > 0) {
-                            sums.merge(k, num.longValue(), Long::sum);
-                        }
-                    });
-                }
-            }
-        }
+        Map<String, Long> sums = reader.cooccurring(Keys.entity(t, n), f, to2);
         return ranked(sums, null, lim);
     }
 
+    /** The {@code limit} best by {@link #BY_COUNT} (a bounded heap: all-time maps hold tens of thousands of keys). */
     static List<EntityCount> ranked(Map<String, Long> counts, EntityType type, int limit) {
-        String prefix = type == null ? null : type.name() + "|";
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue() > 0)
-                .map(e -> {
-                    String[] tn = Keys.splitEntity(e.getKey());
-                    return new EntityCount(tn[1], tn[0], e.getValue());
-                })
-                .filter(ec -> prefix == null || ec.type().equals(type.name()))
-                .sorted(BY_COUNT)
-                .limit(limit)
-                .toList();
+        String prefix = type == null ? null : Keys.encode(type.name() + "|");
+        PriorityQueue<EntityCount> best = new PriorityQueue<>(limit + 1, BY_COUNT.reversed());
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            if (e.getValue() <= 0 || (prefix != null && !e.getKey().startsWith(prefix))) {
+                continue;
+            }
+            if (best.size() == limit && best.peek().count() > e.getValue()) {
+                continue;
+            }
+            String[] tn = Keys.splitEntity(e.getKey());
+            best.add(new EntityCount(tn[1], tn[0], e.getValue()));
+            if (best.size() > limit) {
+                best.poll();
+            }
+        }
+        List<EntityCount> out = new ArrayList<>(best);
+        out.sort(BY_COUNT);
+        return out;
     }
 
     static String period(LocalDate day, String interval) {

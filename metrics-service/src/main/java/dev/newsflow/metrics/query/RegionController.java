@@ -38,9 +38,8 @@ class RegionController {
         LocalDate t = Params.date("to", to);
         Params.checkRange(f, t);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
-        long articles = reader.sumValue("counts.reg." + c, f, t, false);
-        List<EntityCount> top = EntityController.ranked(reader.sumMap("counts.regent." + c, f, t, false), null, lim);
-        return new RegionStats(c, Regions.level(c).name(), articles, top);
+        AggregateReader.Counts counts = reader.counts(c, f, t, true);
+        return new RegionStats(c, Regions.level(c).name(), counts.articles(), EntityController.ranked(counts.entities(), null, lim));
     }
 
     record RegionStats(String code, String level, long articles, List<EntityCount> topEntities) {

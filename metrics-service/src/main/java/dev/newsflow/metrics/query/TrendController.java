@@ -1,6 +1,7 @@
 package dev.newsflow.metrics.query;
 
 import dev.newsflow.events.EntityType;
+import dev.newsflow.metrics.store.ContributionPlanner;
 import dev.newsflow.metrics.store.Keys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,8 +53,8 @@ class TrendController {
         LocalDate curFrom = end.minusDays(days - 1L);
         LocalDate prevTo = curFrom.minusDays(1);
         LocalDate prevFrom = prevTo.minusDays(days - 1L);
-        Map<String, Long> cur = reader.sumMap("counts.ent", curFrom, end, true);
-        Map<String, Long> prev = reader.sumMap("counts.ent", prevFrom, prevTo, true);
+        Map<String, Long> cur = reader.counts(ContributionPlanner.ALL_SCOPE, curFrom, end, true).entities();
+        Map<String, Long> prev = reader.counts(ContributionPlanner.ALL_SCOPE, prevFrom, prevTo, true).entities();
         String prefix = t == null ? null : t.name() + "|";
         List<Trend> items = cur.entrySet().stream()
                 .filter(e -> e.getValue() >= min)

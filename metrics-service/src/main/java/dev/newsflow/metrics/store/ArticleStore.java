@@ -5,47 +5,67 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import dev.newsflow.events.ArticleEnriched;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores an enriched article and its aggregate contribution with an exactly-once effect and no transactions.
+ * Stores batches of enriched articles and their aggregate contributions with an exactly-once effect and no
+ * transactions.
  *
- * <p>Protocol (every step idempotent, so a redelivery after a crash anywhere simply runs it again):
+ * <p>Protocol for a batch (steps 2-5 idempotent, so finishing a batch again after a crash anywhere is safe):
  * <ol>
- * <li>Read the article document. Same content hash and state APPLIED → duplicate. Older {@code enrichedAt}
- *     than stored → stale.</li>
- * <li>Replace the article document with the new version, state PENDING, and {@code retractJson}: the events of
- *     every earlier version that may have applied ops (the previous one if it was APPLIED; the previous one plus its
- *     own {@code retractJson} if it was still PENDING). Plans are deterministic, so these events are the ledger.</li>
- * <li>Retract every op planned from {@code retractJson} (tag-guarded: removes exactly what was applied, no-op otherwise), delete
- *     the old figure documents.</li>
- * <li>Apply every op of the plan (tag-guarded: at most once) and upsert its figure documents.</li>
- * <li>Mark the article APPLIED and drop {@code retractJson}.</li>
+ * <li>Keep the newest version of each article id. Any unfinished batch containing one of these articles is finished
+ *     first ({@link #resume}), so every stored article document is applied and a retraction concerns exactly that
+ *     one applied version. Read the stored documents with one query; classify: same content → duplicate; older
+ *     enrichment → stale; otherwise a member (new, or changed: its stored version is retracted). Write the batch
+ *     document {@code {_id: T, members, events, previous}} FIRST: the complete ledger of the batch.</li>
+ * <li>Write the member documents (state PENDING, batch T).</li>
+ * <li>Run the merged updates ({@link BatchOps}): retractions guarded by {@code T:r}, then one guarded upsert per
+ *     touched aggregate document guarded by {@code T}; delete retracted figures, upsert the new ones.</li>
+ * <li>Mark the members APPLIED.</li>
+ * <li>Delete the batch document. Tags are later pulled from {@code arts} in bulk (a crash before leaves harmless
+ *     stale tags).</li>
  * </ol>
+ * Plans are deterministic, so the batch document alone reproduces exactly the same updates: a resume (on redelivery
+ * of a member, or at start-up) and even a concurrent owner apply each update at most once.
  */
 @Component
 public class ArticleStore {
 
     static final String PENDING = "PENDING";
     static final String APPLIED = "APPLIED";
+    private static final int CLEANUP_EVERY = 8;
+    private static final long MAX_BATCH_BYTES = 8L << 20;
+    private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
     private final MongoDatabaseFactory factory;
     private final ContributionPlanner planner;
     private final JsonMapper json;
     /** Called after every write with the step name; tests throw from it to simulate a crash. */
     private volatile Consumer<String> afterWrite = step -> { };
+    private final Map<String, Set<String>> finishedDocs = new HashMap<>();
+    private final List<String> finishedTags = new ArrayList<>();
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
         this.factory = factory;
@@ -61,83 +81,220 @@ public class ArticleStore {
         return factory.getMongoDatabase();
     }
 
+    /** Stores one article (a batch of one). */
     public StoreOutcome store(ArticleEnriched article) {
-        MongoCollection<Document> articles = db().getCollection(Collections.ARTICLES);
-        String id = article.id();
-        String hash = contentHash(article);
-        Document existing = articles.find(Filters.eq("_id", id))
-                .projection(new Document("hash", 1).append("state", 1).append("enrichedAt", 1)
-                        .append("retractJson", 1).append("json", 1))
-                .first();
-        if (existing != null) {
-            Instant storedAt = instant(existing.getDate("enrichedAt"));
-            Instant incomingAt = article.provenance() == null ? null : article.provenance().enrichedAt();
-            if (storedAt != null && incomingAt != null && incomingAt.isBefore(storedAt)) {
-                if (PENDING.equals(existing.getString("state"))) {
-                    store(json.readValue(existing.getString("json"), ArticleEnriched.class));
+        return storeAll(List.of(article)).get(0);
+    }
+
+    /** Stores a batch; returns the outcome of each incoming event, in order. */
+    public synchronized List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
+        StoreOutcome[] out = new StoreOutcome[incoming.size()];
+        String[] hashes = new String[incoming.size()];
+        Map<String, Integer> winners = new LinkedHashMap<>();
+        for (int i = 0; i < incoming.size(); i++) {
+            ArticleEnriched a = incoming.get(i);
+            hashes[i] = contentHash(a);
+            Integer w = winners.get(a.id());
+            if (w == null) {
+                winners.put(a.id(), i);
+            } else if (isBefore(enrichedAt(a), enrichedAt(incoming.get(w)))) {
+                out[i] = hashes[i].equals(hashes[w]) ? StoreOutcome.DUPLICATE : StoreOutcome.STALE;
+            } else {
+                out[w] = hashes[i].equals(hashes[w]) ? StoreOutcome.DUPLICATE : StoreOutcome.STALE;
+                winners.put(a.id(), i);
+            }
+        }
+        // an unfinished batch with one of these articles is finished first: stored documents are then all applied
+        List<String> unfinished = new ArrayList<>();
+        db().getCollection(Collections.BATCHES).find(Filters.in("members", List.copyOf(winners.keySet())))
+                .projection(new Document("_id", 1)).forEach(d -> unfinished.add(d.getString("_id")));
+        Set<String> resumed = new LinkedHashSet<>();
+        unfinished.forEach(tag -> resumed.addAll(resume(tag)));
+        Map<String, Document> existing = load(winners.keySet());
+
+        List<BatchOps.Member> members = new ArrayList<>();
+        for (Map.Entry<String, Integer> w : winners.entrySet()) {
+            int i = w.getValue();
+            ArticleEnriched a = incoming.get(i);
+            Document ex = existing.get(w.getKey());
+            if (ex != null) {
+                if (isBefore(enrichedAt(a), instant(ex.getDate("enrichedAt")))) {
+                    out[i] = StoreOutcome.STALE;
+                    continue;
                 }
-                return StoreOutcome.STALE;
+                if (hashes[i].equals(ex.getString("hash"))) {
+                    out[i] = resumed.contains(a.id()) ? StoreOutcome.STORED : StoreOutcome.DUPLICATE;
+                    continue;
+                }
             }
-            if (hash.equals(existing.getString("hash")) && APPLIED.equals(existing.getString("state"))) {
-                return StoreOutcome.DUPLICATE;
-            }
+            members.add(new BatchOps.Member(a, ex == null ? null : json.readValue(ex.getString("json"), ArticleEnriched.class)));
+            out[i] = StoreOutcome.STORED;
         }
-        // every earlier version that may have applied ops: the last APPLIED one, or all of a PENDING chain
-        List<String> retractJson = new ArrayList<>();
-        if (existing != null) {
-            if (!APPLIED.equals(existing.getString("state"))) {
-                retractJson.addAll(existing.getList("retractJson", String.class, List.of()));
+        for (List<BatchOps.Member> part : bySize(members)) {
+            String tag = UUID.randomUUID().toString();
+            List<String> events = new ArrayList<>();
+            List<String> previous = new ArrayList<>();
+            for (BatchOps.Member m : part) {
+                events.add(json.writeValueAsString(m.current()));
+                previous.add(m.previous() == null ? null : json.writeValueAsString(m.previous()));
             }
-            if (!retractJson.contains(existing.getString("json"))) {
-                retractJson.add(existing.getString("json"));
-            }
+            db().getCollection(Collections.BATCHES).insertOne(new Document("_id", tag)
+                    .append("members", part.stream().map(m -> m.current().id()).toList())
+                    .append("events", events).append("previous", previous).append("at", new Date()));
+            afterWrite.accept("batch");
+            finish(tag, part);
         }
-        Plan.Ledger retract = Plan.Ledger.EMPTY;
-        for (String previous : retractJson) {
-            retract = retract.union(Plan.Ledger.of(planner.plan(json.readValue(previous, ArticleEnriched.class)).ledger()));
-        }
-        Plan plan = planner.plan(article);
-        articles.replaceOne(Filters.eq("_id", id), articleDocument(article, hash, retractJson), new ReplaceOptions().upsert(true));
-        afterWrite.accept("article");
-        apply(id, retract, plan);
-        articles.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("state", APPLIED), Updates.unset("retractJson")));
-        return StoreOutcome.STORED;
+        return List.of(out);
     }
 
-    /** Re-applies a stored article onto empty aggregates (admin rebuild). */
-    void reapply(Document articleDoc) {
-        ArticleEnriched article = json.readValue(articleDoc.getString("json"), ArticleEnriched.class);
-        Plan plan = planner.plan(article);
-        apply(article.id(), Plan.Ledger.EMPTY, plan);
-        db().getCollection(Collections.ARTICLES).updateOne(Filters.eq("_id", article.id()),
-                Updates.combine(Updates.set("state", APPLIED), Updates.unset("retractJson")));
+    /** Splits the members so that each batch document (their events and previous versions) stays far below 16 MB. */
+    private List<List<BatchOps.Member>> bySize(List<BatchOps.Member> members) {
+        List<List<BatchOps.Member>> parts = new ArrayList<>();
+        List<BatchOps.Member> part = new ArrayList<>();
+        long bytes = 0;
+        for (BatchOps.Member m : members) {
+            long size = approximateBytes(m.current()) + (m.previous() == null ? 0 : approximateBytes(m.previous()));
+            if (!part.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
+                parts.add(part);
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+            part.add(m);
+            bytes += size;
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
     }
 
-    private void apply(String id, Plan.Ledger retract, Plan plan) {
+    private static long approximateBytes(ArticleEnriched a) {
+        long chars = (a.body() == null ? 0 : a.body().length()) + (a.title() == null ? 0 : a.title().length());
+        return 3 * chars + 200L * (a.entities().size() + a.figures().size() + a.dates().size() + a.keywords().size()) + 2_000;
+    }
+
+    /**
+     * Finishes an interrupted batch from its batch document (the complete ledger: every member's event and the
+     * version it replaces): the same members in the same order give the same updates, re-run under the same tag.
+     * Returns the member ids.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized List<String> resume(String tag) {
+        Document batch = db().getCollection(Collections.BATCHES).find(Filters.eq("_id", tag)).first();
+        if (batch == null) {
+            return List.of();
+        }
+        List<String> events = (List<String>) batch.get("events");
+        List<String> previous = (List<String>) batch.get("previous");
+        List<BatchOps.Member> members = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            members.add(new BatchOps.Member(json.readValue(events.get(i), ArticleEnriched.class),
+                    previous.get(i) == null ? null : json.readValue(previous.get(i), ArticleEnriched.class)));
+        }
+        finish(tag, members);
+        log.info("finished interrupted store batch {} ({} article(s))", tag, members.size());
+        return members.stream().map(m -> m.current().id()).toList();
+    }
+
+    /** Finishes every interrupted batch (start-up). */
+    synchronized int resumeAll() {
+        List<String> tags = new ArrayList<>();
+        db().getCollection(Collections.BATCHES).find().projection(new Document("_id", 1)).forEach(d -> tags.add(d.getString("_id")));
+        tags.forEach(this::resume);
+        return tags.size();
+    }
+
+    /** Steps 2-5 for a batch whose document is written: idempotent, so also the way to finish it after a crash. */
+    private void finish(String tag, List<BatchOps.Member> members) {
+        List<String> ids = members.stream().map(m -> m.current().id()).toList();
+        db().getCollection(Collections.ARTICLES).bulkWrite(members.stream()
+                .<WriteModel<Document>>map(m -> new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
+                        articleDocument(m.current(), contentHash(m.current())).append("state", PENDING).append("batch", tag),
+                        new ReplaceOptions().upsert(true)))
+                .toList(), new BulkWriteOptions().ordered(false));
+        afterWrite.accept("articles");
+        BatchOps ops = BatchOps.merge(members, planner);
+        apply(tag, ops);
+        db().getCollection(Collections.ARTICLES).updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("batch", tag)),
+                Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
+        afterWrite.accept("applied");
+        db().getCollection(Collections.BATCHES).deleteOne(Filters.eq("_id", tag));
+        afterWrite.accept("batch:delete");
+        finished(tag, ops);
+    }
+
+    /** Re-applies stored articles onto empty aggregates (admin rebuild). */
+    synchronized void reapply(List<Document> articleDocs) {
+        List<BatchOps.Member> members = articleDocs.stream()
+                .map(d -> new BatchOps.Member(json.readValue(d.getString("json"), ArticleEnriched.class), null)).toList();
+        if (members.isEmpty()) {
+            return;
+        }
+        String tag = "rebuild-" + UUID.randomUUID();
+        BatchOps ops = BatchOps.merge(members, planner);
+        apply(tag, ops);
+        db().getCollection(Collections.ARTICLES).updateMany(Filters.in("_id", members.stream().map(m -> m.current().id()).toList()),
+                Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
+        finished(tag, ops);
+    }
+
+    private void apply(String tag, BatchOps ops) {
         Buckets buckets = new Buckets(db());
+        buckets.write(ops.retractions(tag), c -> afterWrite.accept("retract:" + c));
         MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
-        buckets.retractAll(retract.buckets(), id, () -> afterWrite.accept("retract"));
-        if (!retract.figureIds().isEmpty()) {
-            figures.deleteMany(Filters.in("_id", retract.figureIds()));
+        if (!ops.figureDeletes().isEmpty()) {
+            figures.deleteMany(Filters.in("_id", ops.figureDeletes()));
             afterWrite.accept("retract:figures");
         }
-        buckets.applyAll(plan.buckets(), id, () -> afterWrite.accept("apply"));
-        if (!plan.figures().isEmpty()) {
-            figures.bulkWrite(plan.figures().stream()
+        buckets.write(ops.additions(tag), c -> afterWrite.accept("apply:" + c));
+        if (!ops.figureUpserts().isEmpty()) {
+            figures.bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
                     .toList(), new BulkWriteOptions().ordered(false));
             afterWrite.accept("figures");
         }
     }
 
-    /** The article document as stored once its contribution is applied (used by bulk loaders). */
-    Document appliedDocument(ArticleEnriched a, Plan plan) {
-        return articleDocument(a, contentHash(a), List.of()).append("state", APPLIED);
+    /** Remembers a finished batch; every few batches its tags are pulled from the documents it touched. */
+    private void finished(String tag, BatchOps ops) {
+        finishedTags.add(tag);
+        finishedTags.add(BatchOps.retractTag(tag));
+        ops.touched().forEach((c, ids) -> finishedDocs.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(ids));
+        if (finishedTags.size() >= 2 * CLEANUP_EVERY) {
+            removeFinishedTags();
+        }
     }
 
-    private Document articleDocument(ArticleEnriched a, String hash, List<String> retractJson) {
+    /** Pulls the tags of finished batches from the documents they touched. Best effort: stale tags are harmless. */
+    public synchronized void removeFinishedTags() {
+        if (finishedTags.isEmpty()) {
+            return;
+        }
+        try {
+            new Buckets(db()).removeTags(finishedDocs, List.copyOf(finishedTags));
+        } catch (RuntimeException e) {
+            log.warn("could not remove finished batch tags (harmless, they stay): {}", e.toString());
+        }
+        finishedTags.clear();
+        finishedDocs.clear();
+    }
+
+    private Map<String, Document> load(Set<String> ids) {
+        Map<String, Document> out = new HashMap<>();
+        db().getCollection(Collections.ARTICLES).find(Filters.in("_id", List.copyOf(ids)))
+                .projection(new Document("hash", 1).append("enrichedAt", 1).append("json", 1))
+                .forEach(d -> out.put(d.getString("_id"), d));
+        return out;
+    }
+
+    /** The article document as stored once its contribution is applied (used by bulk loaders). */
+    Document appliedDocument(ArticleEnriched a) {
+        return articleDocument(a, contentHash(a)).append("state", APPLIED);
+    }
+
+    private Document articleDocument(ArticleEnriched a, String hash) {
         String day = Days.of(a).toString();
-        Document doc = new Document("_id", a.id())
+        return new Document("_id", a.id())
                 .append("day", day)
                 .append("title", a.title())
                 .append("body", a.body())
@@ -151,12 +308,7 @@ public class ArticleStore {
                 .append("entityCount", a.entities().size())
                 .append("figureCount", a.figures().size())
                 .append("hash", hash)
-                .append("json", json.writeValueAsString(a))
-                .append("state", PENDING);
-        if (!retractJson.isEmpty()) {
-            doc.append("retractJson", retractJson);
-        }
-        return doc;
+                .append("json", json.writeValueAsString(a));
     }
 
     /** Hash of what counts: the article without its ingestion and enrichment timestamps. */
@@ -167,6 +319,15 @@ public class ArticleStore {
                 a.dates(), a.keywords(), a.summary(), a.regions(), a.stats(),
                 p == null ? null : new ArticleEnriched.Provenance(p.pipelineVersion(), p.modelVersion(), null));
         return ContributionPlanner.sha256(json.writeValueAsString(normalised)).substring(0, 32);
+    }
+
+    private static Instant enrichedAt(ArticleEnriched a) {
+        return a.provenance() == null ? null : a.provenance().enrichedAt();
+    }
+
+    /** True only when both are known and {@code a} is strictly earlier. */
+    private static boolean isBefore(Instant a, Instant b) {
+        return a != null && b != null && a.isBefore(b);
     }
 
     private static Instant instant(Date d) {

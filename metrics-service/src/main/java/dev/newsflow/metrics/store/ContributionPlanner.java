@@ -12,20 +12,26 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an enriched article into its contribution to every aggregate. Pure and deterministic: the same article
- * always yields the same paths and tags, which is what makes re-applying it a no-op and the rebuild identical.
+ * always yields the same documents and paths, which is what makes a batch's merged update reproducible after a
+ * crash, a retraction exact and the rebuild identical.
  */
 @Component
 public class ContributionPlanner {
 
     public static final int COOC_SHARDS = 8;
+    public static final int ALL_SHARDS = 16;
+    public static final String ALL_SCOPE = "*";
+    public static final String DAYS_DOC = "days";
     static final int MAX_ENTITIES = 40;
     static final int MAX_KEYWORDS = 15;
 
@@ -62,7 +68,6 @@ public class ContributionPlanner {
         dayIncs.add("counts.total");
         dayPushes.add("posts.all");
         for (String k : entityKeys) {
-            dayIncs.add("counts.ent." + k);
             dayPushes.add("posts.ent." + k);
         }
         if (present(a.source())) {
@@ -76,25 +81,32 @@ public class ContributionPlanner {
             dayPushes.add("posts.sec." + s);
         }
         for (String code : regionCodes) {
-            dayIncs.add("counts.reg." + code);
             dayPushes.add("posts.reg." + code);
-            for (String k : entityKeys) {
-                dayIncs.add("counts.regent." + code + "." + k);
-            }
         }
         for (String k : keywords) {
             dayIncs.add("counts.kw." + k);
         }
-        ops.add(op(Collections.DAYS, d, id, dayIncs, dayPushes));
+        ops.add(new BucketOp(Collections.DAYS, d, dayIncs, dayPushes));
+        ops.add(new BucketOp(Collections.COUNTS, DAYS_DOC, List.of("d." + d), List.of()));
 
-        List<String> monthIncs = new ArrayList<>();
-        monthIncs.add("counts.total");
-        for (String k : entityKeys) {
-            monthIncs.add("counts.ent." + k);
+        List<String> entityIncs = new ArrayList<>();
+        entityIncs.add("n");
+        entityKeys.forEach(k -> entityIncs.add("ent." + k));
+        for (String scope : scopes(regionCodes)) {
+            ops.add(new BucketOp(Collections.COUNTS, scope + "|" + d, entityIncs, List.of()));
+            ops.add(new BucketOp(Collections.COUNTS, scope + "|" + month, entityIncs, List.of()));
+            if (!scope.equals(ALL_SCOPE)) {
+                ops.add(new BucketOp(Collections.COUNTS, scope + "|all", entityIncs, List.of()));
+            }
         }
-        ops.add(op(Collections.MONTHS, month, id, monthIncs, List.of()));
+        Map<Integer, List<String>> allShards = new TreeMap<>();
+        allShards.put(0, new ArrayList<>(List.of("n")));
+        for (String k : entityKeys) {
+            allShards.computeIfAbsent(allShard(k), s -> new ArrayList<>()).add("ent." + k);
+        }
+        allShards.forEach((s, incs) -> ops.add(new BucketOp(Collections.COUNTS, allId(s), incs, List.of())));
 
-        Map<Integer, List<String>> cooc = new LinkedHashMap<>();
+        Map<Integer, List<String>> cooc = new TreeMap<>();
         for (String k : entityKeys) {
             for (String other : entityKeys) {
                 if (!k.equals(other)) {
@@ -102,7 +114,15 @@ public class ContributionPlanner {
                 }
             }
         }
-        cooc.forEach((s, incs) -> ops.add(op(Collections.COOCCURRENCE, d + "|" + s, id, incs, List.of())));
+        cooc.forEach((s, incs) -> {
+            ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of()));
+            ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of()));
+        });
+
+        String dayOfMonth = "d." + d.substring(8);
+        for (String bigram : bigrams(a.title(), a.body())) {
+            ops.add(new BucketOp(Collections.TEXT, bigram + "|" + month, List.of(), List.of(dayOfMonth)));
+        }
 
         List<Document> figures = new ArrayList<>();
         List<String> entityList = List.copyOf(entityKeys);
@@ -132,21 +152,23 @@ public class ContributionPlanner {
             figures.add(doc);
         }
         Map<String, List<Document>> bySubject = new LinkedHashMap<>();
+        Map<String, List<Document>> byKind = new TreeMap<>();
         for (Document f : figures) {
+            Document item = new Document(f);
+            item.remove("article");
+            item.append("a", id);
             String subject = f.getString("subject");
             if (subject != null && !subject.isBlank() && subject.length() <= 100) {
-                Document item = new Document(f);
-                item.remove("article");
-                item.append("a", id);
                 bySubject.computeIfAbsent(subject.strip(), k -> new ArrayList<>()).add(item);
             }
+            if (f.getString("kind") != null) {
+                byKind.computeIfAbsent(f.getString("kind"), k -> new ArrayList<>()).add(item);
+            }
         }
-        bySubject.forEach((subject, items) -> {
-            String bucket = subject + "|" + month;
-            String basis = Collections.FIGURE_SUBJECTS + "\u0000" + bucket + "\u0000" + items.stream().map(Document::toJson).toList();
-            ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, bucket, id + "@" + sha256(basis).substring(0, 12),
-                    List.of(), List.of(), List.copyOf(items)));
-        });
+        bySubject.forEach((subject, items) ->
+                ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(), List.of(), items)));
+        byKind.forEach((kind, items) ->
+                ops.add(new BucketOp(Collections.FIGURE_KINDS, kind + "|" + d, List.of(), List.of(), items)));
         return new Plan(ops, figures);
     }
 
@@ -154,9 +176,36 @@ public class ContributionPlanner {
         return Math.floorMod(entityKey.hashCode(), COOC_SHARDS);
     }
 
-    private static BucketOp op(String collection, String bucketId, String articleId, List<String> incs, List<String> pushes) {
-        String basis = collection + "\u0000" + bucketId + "\u0000" + String.join("\u0001", incs) + "\u0000" + String.join("\u0001", pushes);
-        return new BucketOp(collection, bucketId, articleId + "@" + sha256(basis).substring(0, 12), List.copyOf(incs), List.copyOf(pushes));
+    /** The shard of the all-time entity counts of scope {@code *} holding this entity (shard 0 also holds {@code n}). */
+    public static int allShard(String entityKey) {
+        return Math.floorMod(entityKey.hashCode() * 31 + 7, ALL_SHARDS);
+    }
+
+    public static String allId(int shard) {
+        return ALL_SCOPE + "|all|" + shard;
+    }
+
+    /** {@code *} and every region code the article counts for. */
+    private static List<String> scopes(Set<String> regionCodes) {
+        List<String> scopes = new ArrayList<>();
+        scopes.add(ALL_SCOPE);
+        scopes.addAll(regionCodes);
+        return scopes;
+    }
+
+    /** The distinct character bigrams of the lower-cased texts (each separately), sorted. */
+    public static Set<String> bigrams(String... texts) {
+        Set<String> out = new TreeSet<>();
+        for (String t : texts) {
+            if (t == null) {
+                continue;
+            }
+            String s = t.toLowerCase(Locale.ROOT);
+            for (int i = 0; i + 2 <= s.length(); i++) {
+                out.add(s.substring(i, i + 2));
+            }
+        }
+        return out;
     }
 
     private static boolean present(String s) {

@@ -3,22 +3,26 @@ package dev.newsflow.metrics.store;
 import dev.newsflow.events.ArticleEnriched;
 import dev.newsflow.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Spring Cloud Stream consumer of {@link Topics#ARTICLES_ENRICHED} (bean {@code storeEnrichedArticle}).
- * Unparseable or invalid records go to the dead-letter topic; storage errors are thrown so the container
- * retries the record with back-off (never dead-lettered: MongoDB outages are transient).
+ * The Spring Cloud Stream consumer of {@link Topics#ARTICLES_ENRICHED} (bean {@code storeEnrichedArticle}), in batch
+ * mode: every poll arrives as one list (headers are lists in the same order). Unparseable or invalid records are
+ * dead-lettered one by one; the valid ones are stored as one batch. A storage error is thrown so the container
+ * retries the whole batch with back-off (never dead-lettered: MongoDB outages are transient; storing is idempotent).
  */
 @Component("storeEnrichedArticle")
-class EnrichedArticleConsumer implements Consumer<Message<byte[]>> {
+class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleConsumer.class);
 
@@ -35,52 +39,87 @@ class EnrichedArticleConsumer implements Consumer<Message<byte[]>> {
     }
 
     @Override
-    public void accept(Message<byte[]> message) {
-        byte[] payload = message.getPayload();
-        byte[] key = keyBytes(message.getHeaders().get(KafkaHeaders.RECEIVED_KEY));
-        ArticleEnriched article;
-        try {
-            article = json.readValue(payload, ArticleEnriched.class);
-        } catch (JacksonException e) {
-            deadLetter(message, key, "unparseable", e);
+    public void accept(Message<List<byte[]>> message) {
+        List<byte[]> payloads = message.getPayload();
+        MessageHeaders h = message.getHeaders();
+        List<?> keys = list(h.get(KafkaHeaders.RECEIVED_KEY));
+        List<?> topics = list(h.get(KafkaHeaders.RECEIVED_TOPIC));
+        List<?> partitions = list(h.get(KafkaHeaders.RECEIVED_PARTITION));
+        List<?> offsets = list(h.get(KafkaHeaders.OFFSET));
+        List<ArticleEnriched> articles = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] payload = payloads.get(i);
+            byte[] key = keyBytes(at(keys, i));
+            var source = new DeadLetterPublisher.Source(
+                    at(topics, i) == null ? Topics.ARTICLES_ENRICHED : String.valueOf(at(topics, i)),
+                    at(partitions, i) instanceof Integer p ? p : -1,
+                    at(offsets, i) instanceof Long o ? o : -1L);
+            ArticleEnriched article = parse(payload, key, source);
+            if (article != null) {
+                articles.add(article);
+            }
+        }
+        if (articles.isEmpty()) {
             return;
         }
+        List<StoreOutcome> outcomes;
+        try {
+            outcomes = store.storeAll(articles);
+        } catch (RuntimeException e) {
+            metrics.storeError();
+            log.warn("storing a batch of {} article(s) failed, will retry the batch: {}", articles.size(), e.toString());
+            throw e;
+        }
+        int stored = 0;
+        for (int i = 0; i < articles.size(); i++) {
+            metrics.recorded(articles.get(i), outcomes.get(i));
+            if (outcomes.get(i) == StoreOutcome.STORED) {
+                stored++;
+            }
+        }
+        log.info("batch of {} article(s): {} stored, {} duplicate or stale", articles.size(), stored, articles.size() - stored);
+    }
+
+    /** The valid article, or null after dead-lettering the record. */
+    private ArticleEnriched parse(byte[] payload, byte[] key, DeadLetterPublisher.Source source) {
+        ArticleEnriched article;
+        try {
+            article = payload == null ? null : json.readValue(payload, ArticleEnriched.class);
+        } catch (JacksonException e) {
+            deadLetter(source, key, payload, "unparseable", e);
+            return null;
+        }
         if (article == null) {
-            deadLetter(message, key, "unparseable", new IllegalArgumentException("empty record"));
-            return;
+            deadLetter(source, key, payload, "unparseable", new IllegalArgumentException("empty record"));
+            return null;
         }
         if (article.id() == null || article.id().isBlank()) {
             String k = key == null ? null : new String(key, StandardCharsets.UTF_8);
             if (k == null || k.isBlank()) {
-                deadLetter(message, key, "invalid", new IllegalArgumentException("article has no id and the record no key"));
-                return;
+                deadLetter(source, key, payload, "invalid", new IllegalArgumentException("article has no id and the record no key"));
+                return null;
             }
             article = withId(article, k);
         }
         if (article.id().length() > 200) {
-            deadLetter(message, key, "invalid", new IllegalArgumentException("id longer than 200 characters"));
-            return;
+            deadLetter(source, key, payload, "invalid", new IllegalArgumentException("id longer than 200 characters"));
+            return null;
         }
-        try {
-            StoreOutcome outcome = store.store(article);
-            metrics.recorded(article, outcome);
-            log.info("article {} stored: {}", article.id(), outcome);
-        } catch (RuntimeException e) {
-            metrics.storeError();
-            log.warn("storing article {} failed, will retry: {}", article.id(), e.toString());
-            throw e;
-        }
+        return article;
     }
 
-    private void deadLetter(Message<byte[]> message, byte[] key, String reason, Exception e) {
-        var h = message.getHeaders();
-        var source = new DeadLetterPublisher.Source(
-                String.valueOf(h.getOrDefault(KafkaHeaders.RECEIVED_TOPIC, Topics.ARTICLES_ENRICHED)),
-                h.get(KafkaHeaders.RECEIVED_PARTITION) instanceof Integer p ? p : -1,
-                h.get(KafkaHeaders.OFFSET) instanceof Long o ? o : -1L);
+    private void deadLetter(DeadLetterPublisher.Source source, byte[] key, byte[] payload, String reason, Exception e) {
         log.warn("dead-lettering record {} ({}): {}", source, reason, e.getMessage());
-        deadLetters.publish(source, key, message.getPayload(), reason, e);
+        deadLetters.publish(source, key, payload == null ? new byte[0] : payload, reason, e);
         metrics.deadLetter(reason);
+    }
+
+    private static List<?> list(Object header) {
+        return header instanceof List<?> l ? l : null;
+    }
+
+    private static Object at(List<?> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     private static byte[] keyBytes(Object key) {

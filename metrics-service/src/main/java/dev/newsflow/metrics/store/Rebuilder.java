@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recomputes every aggregate from the stored articles: drops the aggregate collections and re-applies each
- * article's contribution as planned from its stored event. Aggregates are sums of per-article contributions,
+ * article's contribution as planned from its stored event, in batches merged like the incremental ones. Aggregates are sums of per-article contributions,
  * so the result is identical to the incrementally maintained state (the test compares every query).
  * Run it while the consumer is paused or idle; a store racing with it is re-applied idempotently anyway.
  */
 @Component
 public class Rebuilder {
+
+    private static final int BATCH = 500;
 
     private final MongoDatabaseFactory factory;
     private final ArticleStore store;
@@ -36,15 +38,14 @@ public class Rebuilder {
         List<String> ids = new ArrayList<>();
         db.getCollection(Collections.ARTICLES).find().projection(Projections.include("_id")).forEach(d -> ids.add(d.getString("_id")));
         long n = 0;
-        for (int i = 0; i < ids.size(); i += 200) {
+        for (int i = 0; i < ids.size(); i += BATCH) {
             List<Document> batch = new ArrayList<>();
-            db.getCollection(Collections.ARTICLES).find(new Document("_id", new Document("$in", ids.subList(i, Math.min(ids.size(), i + 200)))))
+            db.getCollection(Collections.ARTICLES).find(new Document("_id", new Document("$in", ids.subList(i, Math.min(ids.size(), i + BATCH)))))
                     .projection(Projections.include("json")).into(batch);
-            for (Document d : batch) {
-                store.reapply(d);
-                n++;
-            }
+            store.reapply(batch);
+            n += batch.size();
         }
+        store.removeFinishedTags();
         return n;
     }
 }

@@ -26,12 +26,26 @@ public final class QueryFingerprint {
             out.add(ec.related(e[0], e[1], null, null, "100"));
             out.add(ac.articles(e[1], e[0], null, null, null, null, null, null, "0", "100"));
             out.add(fc.figures(null, null, null, e[1], null, null, null, "0", "100"));
+            out.add(ec.related(e[0], e[1], "2026-11-15", "2026-12-31", "100"));
+            out.add(ec.timeline(e[0], e[1], "month", "2026-11-15", null));
         }
         for (String r : regions) {
             out.add(rc.region(r, null, null, "100"));
             out.add(ec.top(null, null, null, r, "100"));
             out.add(ac.articles(null, null, null, null, r, null, null, null, "0", "100"));
+            out.add(rc.region(r, "2026-11-01", "2026-11-20", "100"));
+            out.add(ec.top(null, "2026-10-15", null, r, "100"));
         }
+        for (String q : List.of("贷款", "凌海市", "标题", "a", "正文")) {
+            out.add(ac.articles(null, null, null, null, null, q, null, null, "0", "100"));
+            out.add(ac.articles(null, null, null, null, null, q, "2026-11-01", "2026-11-20", "0", "100"));
+        }
+        for (String kind : List.of("MONEY", "PERCENT", "MEASURE")) {
+            out.add(fc.figures(null, null, kind, null, null, null, null, "0", "100"));
+            out.add(fc.figures(null, null, kind, null, null, "2026-11-01", "2026-11-20", "0", "100"));
+        }
+        out.add(fc.figures("余额", null, null, null, null, null, null, "0", "100"));
+        out.add(tc.trends("P30D", null, null, "1", "100"));
         out.add(ac.articles(null, null, null, null, null, null, null, null, "0", "100"));
         out.add(fc.figures(null, null, null, null, null, null, null, "0", "100"));
         out.add(tc.trends("P7D", null, null, "1", "100"));

@@ -1,8 +1,10 @@
 package dev.newsflow.metrics.store;
 
+import static dev.newsflow.metrics.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import dev.newsflow.events.ArticleEnriched;
 import dev.newsflow.metrics.TestMongo;
 import java.util.List;
 import org.bson.Document;
@@ -10,9 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The merged, tag-guarded updates of a batch on their own. */
 class BucketsTest {
 
     private static TestMongo mongo;
+    private static final ContributionPlanner PLANNER = new ContributionPlanner();
 
     @BeforeAll
     static void start() {
@@ -24,33 +28,60 @@ class BucketsTest {
         mongo.close();
     }
 
-    private static final BucketOp OP = new BucketOp(Collections.DAYS, "2026-11-20", "a1@x",
-            List.of("counts.total", "counts.ent.PERSON|王伟"), List.of("posts.all"));
+    private static final ArticleEnriched A1 = article("a1").day("2026-11-20").person("王伟").build();
+    private static final ArticleEnriched A2 = article("a2").day("2026-11-20").person("王伟").person("李娜").build();
 
-    @Test
-    void applyingTheSameOpTwiceCountsOnce() {
-        MongoDatabase db = mongo.factory("b1").getMongoDatabase();
-        Buckets b = new Buckets(db);
-        b.apply(OP, "a1");
-        b.apply(OP, "a1");
-        Document d = db.getCollection(Collections.DAYS).find().first();
-        assertThat(d.get("counts", Document.class).getInteger("total")).isEqualTo(1);
-        assertThat(d.get("posts", Document.class).getList("all", String.class)).containsExactly("a1");
-        assertThat(d.getList("arts", String.class)).containsExactly("a1@x");
+    private static void run(Buckets b, BatchOps ops, String tag) {
+        b.write(ops.retractions(tag), c -> { });
+        b.write(ops.additions(tag), c -> { });
+    }
+
+    private static Document counts(MongoDatabase db, String id) {
+        return db.getCollection(Collections.COUNTS).find(new Document("_id", id)).first();
     }
 
     @Test
-    void retractingTwiceOrWithoutApplyChangesNothing() {
+    void aBatchTouchingADocumentManyTimesUpdatesItOnceAndApplyingItTwiceCountsOnce() {
+        MongoDatabase db = mongo.factory("b1").getMongoDatabase();
+        Buckets b = new Buckets(db);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER);
+        assertThat(ops.additions("T").get(Collections.DAYS)).hasSize(1);
+        run(b, ops, "T");
+        run(b, ops, "T");
+        Document day = counts(db, "*|2026-11-20");
+        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
+        Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
+        assertThat(posts.getList("all", String.class)).containsExactly("a1", "a2");
+    }
+
+    @Test
+    void retractionAndReAdditionOfTheSameIdOnOneListNetOut() {
         MongoDatabase db = mongo.factory("b2").getMongoDatabase();
         Buckets b = new Buckets(db);
-        b.retract(OP, "a1");
-        b.apply(OP, "a1");
-        b.apply(new BucketOp(Collections.DAYS, "2026-11-20", "a2@y", List.of("counts.total"), List.of("posts.all")), "a2");
-        b.retract(OP, "a1");
-        b.retract(OP, "a1");
-        Document d = db.getCollection(Collections.DAYS).find().first();
-        assertThat(d.get("counts", Document.class).getInteger("total")).isEqualTo(1);
-        assertThat(d.get("counts", Document.class).get("ent", Document.class).getInteger("PERSON|王伟")).isZero();
-        assertThat(d.get("posts", Document.class).getList("all", String.class)).containsExactly("a2");
+        run(b, BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER), "T1");
+        ArticleEnriched a1v2 = article("a1").day("2026-11-20").person("李娜").build();
+        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
+        run(b, change, "T2");
+        run(b, change, "T2");
+        Document day = counts(db, "*|2026-11-20");
+        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
+        Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
+        assertThat(posts.getList("all", String.class)).containsExactly("a1", "a2");
+        assertThat(posts.get("ent", Document.class).getList("PERSON|王伟", String.class)).containsExactly("a2");
+        assertThat(posts.get("ent", Document.class).getList("PERSON|李娜", String.class)).containsExactlyInAnyOrder("a1", "a2");
+    }
+
+    @Test
+    void finishedTagsAreRemovedFromTheDocuments() {
+        MongoDatabase db = mongo.factory("b3").getMongoDatabase();
+        Buckets b = new Buckets(db);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
+        run(b, ops, "T");
+        assertThat(counts(db, "*|2026-11-20").getList("arts", String.class)).containsExactly("T");
+        b.removeTags(ops.touched(), List.of("T", "T:r"));
+        assertThat(counts(db, "*|2026-11-20").getList("arts", String.class)).isEmpty();
     }
 }

@@ -30,7 +30,7 @@ public final class BulkLoader {
 
     public void add(ArticleEnriched a) {
         Plan plan = planner.plan(a);
-        articles.add(store.appliedDocument(a, plan));
+        articles.add(store.appliedDocument(a));
         figures.addAll(plan.figures());
         if (articles.size() >= 1000) {
             insert(factory.getMongoDatabase(), Collections.ARTICLES, articles);
@@ -41,7 +41,6 @@ public final class BulkLoader {
         for (BucketOp op : plan.buckets()) {
             Document d = buckets.computeIfAbsent(op.collection(), c -> new LinkedHashMap<>())
                     .computeIfAbsent(op.id(), id -> new Document("_id", id));
-            list(d, "arts").add(op.tag());
             for (String p : op.incs()) {
                 Document parent = parent(d, p);
                 String leaf = p.substring(p.lastIndexOf('.') + 1);

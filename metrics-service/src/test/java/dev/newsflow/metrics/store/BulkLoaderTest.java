@@ -28,7 +28,9 @@ class BulkLoaderTest {
         try (TestMongo mongo = new TestMongo()) {
             MongoDatabaseFactory incremental = mongo.factory("inc");
             ArticleStore store = new ArticleStore(incremental, new ContributionPlanner(), json);
-            articles.forEach(store::store);
+            for (int i = 0; i < articles.size(); i += 40) {
+                store.storeAll(articles.subList(i, Math.min(articles.size(), i + 40)));
+            }
             MongoDatabaseFactory bulk = mongo.factory("bulk");
             BulkLoader loader = new BulkLoader(bulk, json);
             articles.forEach(loader::add);

@@ -6,12 +6,15 @@ import dev.newsflow.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real Apache Kafka broker (in-process KRaft) and a MongoDB wire-protocol server persisting to a file.
- * Either may be replaced by an external one through {@link StackConfig}.
+ * Either may be replaced by an external one through {@link StackConfig}. For fault-injection tests both can be
+ * stopped and started again in place: the broker keeps its port (the test kit pre-binds it) and its log directory,
+ * the MongoDB server rebinds the same port and reopens the same file.
  */
 final class EmbeddedInfrastructure implements AutoCloseable {
 
@@ -23,6 +26,8 @@ final class EmbeddedInfrastructure implements AutoCloseable {
     private H2Backend mongoBackend;
     private String kafkaBootstrap;
     private String mongoUri;
+    private Path mongoFile;
+    private int mongoPort;
 
     void start(StackConfig config) throws IOException {
         Files.createDirectories(config.dataDir());
@@ -49,11 +54,53 @@ final class EmbeddedInfrastructure implements AutoCloseable {
         if (config.mongoUri() != null) {
             mongoUri = config.mongoUri();
         } else {
-            Path file = config.dataDir().resolve("mongo.mv");
-            mongoBackend = new H2Backend(file.toString());
-            mongo = new MongoServer(mongoBackend);
-            mongo.bind("127.0.0.1", config.mongoPort());
-            mongoUri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort() + "/newsflow";
+            mongoFile = config.dataDir().resolve("mongo.mv");
+            startMongo(config.mongoPort());
+            mongoPort = mongo.getLocalAddress().getPort();
+            mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/newsflow";
+        }
+    }
+
+    private void startMongo(int port) {
+        mongoBackend = new H2Backend(mongoFile.toString());
+        mongo = new MongoServer(mongoBackend);
+        mongo.bind("127.0.0.1", port);
+    }
+
+    /** Stops the embedded broker (the KRaft controller stays up); clients see it gone until {@link #startKafka}. */
+    void stopKafka() {
+        BrokerServer server = brokerServer();
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** Starts the stopped broker again on the same port with the same log directory. */
+    void startKafka() {
+        brokerServer().startup();
+    }
+
+    private BrokerServer brokerServer() {
+        if (broker == null) {
+            throw new IllegalStateException("Kafka is external (KAFKA_BOOTSTRAP_SERVERS); it cannot be restarted from here");
+        }
+        return broker.getCluster().brokers().values().iterator().next();
+    }
+
+    /** Stops the embedded MongoDB server: connections are closed, new ones refused, until {@link #startMongo()}. */
+    synchronized void stopMongo() {
+        if (mongoFile == null) {
+            throw new IllegalStateException("MongoDB is external (MONGODB_URI); it cannot be stopped from here");
+        }
+        if (mongo != null) {
+            mongo.shutdown();
+            mongo = null;
+        }
+    }
+
+    /** Starts the stopped MongoDB server again on the same port with the same file. */
+    synchronized void startMongo() {
+        if (mongo == null) {
+            startMongo(mongoPort);
         }
     }
 
@@ -69,7 +116,6 @@ final class EmbeddedInfrastructure implements AutoCloseable {
     public void close() {
         if (mongo != null) {
             mongo.shutdown();
-            mongoBackend.close();
             mongo = null;
         }
         if (broker != null) {

@@ -21,6 +21,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final StackConfig config;
+    private final Map<String, String> extraEnvironment;
     private final EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure();
     private final List<ServiceProcess> services = new ArrayList<>();
     private String apiKeys;
@@ -28,7 +29,13 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closing;
 
     public LocalStack(StackConfig config) {
+        this(config, Map.of());
+    }
+
+    /** A stack whose services also get {@code extraEnvironment} (e.g. settings a test needs). */
+    public LocalStack(StackConfig config, Map<String, String> extraEnvironment) {
         this.config = config;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,7 +48,8 @@ public final class LocalStack implements AutoCloseable {
                       --demo   also loads a few demo articles so the query API has something to show
                     Environment: NEWSFLOW_API_KEYS, NEWSFLOW_DATA_DIR, NEWSFLOW_GATEWAY_PORT (8080), NEWSFLOW_INGEST_PORT (8081),
                     NEWSFLOW_NLP_PORT (8082), NEWSFLOW_METRICS_PORT (8083),
-                    NEWSFLOW_MONGO_PORT (27017), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
+                    NEWSFLOW_MONGO_PORT (27017), NEWSFLOW_NLP_INSTANCES (1; more run in the nlp-service consumer
+                    group on free ports, the gateway calls the first), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
                     NEWSFLOW_JAVA_OPTS (JVM options of the services).""");
             return;
         }
@@ -77,7 +85,8 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.start(config);
         out.println("newsflow: kafka " + infrastructure.kafkaBootstrap() + ", mongodb " + infrastructure.mongoUri());
 
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(extraEnvironment);
+        env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrap(),
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrap(),
                 "MONGODB_URI", infrastructure.mongoUri(),
@@ -85,12 +94,15 @@ public final class LocalStack implements AutoCloseable {
                 "INGEST_URL", "http://127.0.0.1:" + config.ingestPort(),
                 "NLP_URL", "http://127.0.0.1:" + config.nlpPort(),
                 "METRICS_URL", "http://127.0.0.1:" + config.metricsPort(),
-                "NEWSFLOW_API_KEYS", apiKeys);
+                "NEWSFLOW_API_KEYS", apiKeys));
         Path logs = config.dataDir().resolve("logs");
-        services.add(service("nlp-service", config.nlpPort(), "-Xmx1g", env, logs));
-        services.add(service("metrics-service", config.metricsPort(), "-Xmx512m", env, logs));
-        services.add(service("ingest-service", config.ingestPort(), "-Xmx384m", env, logs));
-        services.add(service("gateway", config.gatewayPort(), "-Xmx256m", env, logs));
+        services.add(service("nlp-service", "nlp-service", config.nlpPort(), "-Xmx1g", env, logs));
+        for (int i = 2; i <= config.nlpInstances(); i++) {
+            services.add(service("nlp-service", "nlp-service-" + i, freePort(), "-Xmx1g", env, logs));
+        }
+        services.add(service("metrics-service", "metrics-service", config.metricsPort(), "-Xmx512m", env, logs));
+        services.add(service("ingest-service", "ingest-service", config.ingestPort(), "-Xmx384m", env, logs));
+        services.add(service("gateway", "gateway", config.gatewayPort(), "-Xmx256m", env, logs));
         for (ServiceProcess service : services) {
             service.start();
         }
@@ -109,8 +121,8 @@ public final class LocalStack implements AutoCloseable {
         out.println("newsflow: logs in " + logs + "; Ctrl-C to stop");
     }
 
-    private ServiceProcess service(String name, int port, String heap, Map<String, String> env, Path logs) {
-        Path jar = config.home().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
+    private ServiceProcess service(String module, String name, int port, String heap, Map<String, String> env, Path logs) {
+        Path jar = config.home().resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
         List<String> options = new ArrayList<>(List.of(config.javaOptions().split("\\s+")));
         options.removeIf(String::isBlank);
         options.add(heap);
@@ -139,9 +151,65 @@ public final class LocalStack implements AutoCloseable {
         return infrastructure.kafkaBootstrap();
     }
 
-    /** Stops one service (for tests of the platform's behaviour when a service is down). */
+    public String mongoUri() {
+        return infrastructure.mongoUri();
+    }
+
+    /** The names of the running stack's services: nlp-service[-2, -3...], metrics-service, ingest-service, gateway. */
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /** Stops one service gracefully (SIGTERM; for tests of the platform's behaviour when a service is down). */
     public void stopService(String name) {
-        services.stream().filter(s -> s.name().equals(name)).forEach(s -> s.stop(STOP_GRACE));
+        service(name).stop(STOP_GRACE);
+    }
+
+    /** Kills one service as {@code kill -9} would (SIGKILL) and waits until it is gone. */
+    public void killService(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts stopped or killed services again (all at once) and waits until each is healthy. */
+    public void restartServices(String... names) throws IOException, InterruptedException {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String name : names) {
+            ServiceProcess service = service(name);
+            service.start();
+            started.add(service);
+        }
+        for (ServiceProcess service : started) {
+            service.awaitHealthy(STARTUP_TIMEOUT);
+        }
+    }
+
+    /** Stops the embedded Kafka broker (same port and log directory when {@link #startKafka started} again). */
+    public void stopKafka() {
+        infrastructure.stopKafka();
+    }
+
+    public void startKafka() {
+        infrastructure.startKafka();
+    }
+
+    /** Stops the embedded MongoDB server (connections refused until {@link #startMongo}; same port and file). */
+    public void stopMongo() {
+        infrastructure.stopMongo();
+    }
+
+    public void startMongo() {
+        infrastructure.startMongo();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service '" + name + "'; running: " + serviceNames()));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Override

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service of the platform running as a child JVM from its exec jar, with its log in the data directory. */
+/**
+ * One service of the platform running as a child JVM from its exec jar, with its log in the data directory.
+ * It may be stopped (SIGTERM), killed (SIGKILL) and started again; the log is appended to.
+ */
 final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -49,6 +52,9 @@ final class ServiceProcess {
     }
 
     void start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " is missing; build with ./mvnw -B -DskipTests package");
         }
@@ -90,6 +96,24 @@ final class ServiceProcess {
 
     boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The process id of the running JVM (-1 when not started). */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hooks, nothing flushed or committed; waits until it is gone. */
+    void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") still alive 30 s after SIGKILL");
+        }
     }
 
     /** SIGTERM (graceful shutdown), then SIGKILL after the grace period, children included. */

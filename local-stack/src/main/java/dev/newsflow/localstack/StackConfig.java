@@ -14,6 +14,7 @@ import java.util.Map;
  * @param mongoPort       port of the embedded MongoDB-wire server (0 = any free port)
  * @param apiKeys         NEWSFLOW_API_KEYS, or null to generate (and keep) an admin key
  * @param javaOptions     JVM options for each service
+ * @param nlpInstances    how many nlp-service instances (one consumer group; the gateway calls the first)
  */
 public record StackConfig(
         Path home,
@@ -27,7 +28,27 @@ public record StackConfig(
         int metricsPort,
         String apiKeys,
         String javaOptions,
-        boolean demo) {
+        boolean demo,
+        int nlpInstances) {
+
+    public StackConfig {
+        if (nlpInstances < 1) {
+            throw new IllegalArgumentException("NEWSFLOW_NLP_INSTANCES must be at least 1, not " + nlpInstances);
+        }
+    }
+
+    /** One nlp-service instance. */
+    public StackConfig(Path home, Path dataDir, String kafkaBootstrap, String mongoUri, int mongoPort, int gatewayPort,
+            int ingestPort, int nlpPort, int metricsPort, String apiKeys, String javaOptions, boolean demo) {
+        this(home, dataDir, kafkaBootstrap, mongoUri, mongoPort, gatewayPort, ingestPort, nlpPort, metricsPort, apiKeys,
+                javaOptions, demo, 1);
+    }
+
+    /** The same stack with {@code n} nlp-service instances. */
+    public StackConfig withNlpInstances(int n) {
+        return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, mongoPort, gatewayPort, ingestPort, nlpPort,
+                metricsPort, apiKeys, javaOptions, demo, n);
+    }
 
     public static StackConfig fromEnvironment(Map<String, String> env, boolean demo) {
         Path home = Path.of(env.getOrDefault("NEWSFLOW_HOME", ".")).toAbsolutePath().normalize();
@@ -43,7 +64,8 @@ public record StackConfig(
                 intOf(env, "NEWSFLOW_METRICS_PORT", 8083),
                 blankToNull(env.get("NEWSFLOW_API_KEYS")),
                 env.getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
-                demo);
+                demo,
+                intOf(env, "NEWSFLOW_NLP_INSTANCES", 1));
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {
@@ -54,7 +76,7 @@ public record StackConfig(
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a port number, not '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a number, not '" + value + "'");
         }
     }
 

@@ -35,6 +35,16 @@ class StackConfigTest {
     }
 
     @Test
+    void oneNlpInstanceUnlessTheEnvironmentAsksForMore() {
+        assertThat(StackConfig.fromEnvironment(Map.of(), false).nlpInstances()).isEqualTo(1);
+        assertThat(StackConfig.fromEnvironment(Map.of("NEWSFLOW_NLP_INSTANCES", "3"), false).nlpInstances()).isEqualTo(3);
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_NLP_INSTANCES", "0"), false))
+                .hasMessageContaining("NEWSFLOW_NLP_INSTANCES");
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_NLP_INSTANCES", "three"), false))
+                .hasMessageContaining("NEWSFLOW_NLP_INSTANCES");
+    }
+
+    @Test
     void rejectsPortThatIsNotANumber() {
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_GATEWAY_PORT", "eighty"), false))
                 .hasMessageContaining("NEWSFLOW_GATEWAY_PORT");

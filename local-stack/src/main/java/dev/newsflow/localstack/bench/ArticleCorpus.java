@@ -37,6 +37,11 @@ public final class ArticleCorpus {
 
     /** The next article as a JSON object for {@code POST /api/v1/articles} (title, body, source, section, publishedAt). */
     public String nextJson() {
+        return nextJson("bench");
+    }
+
+    /** As {@link #nextJson()}, with the given {@code source} (a JSON-safe string). */
+    public String nextJson(String source) {
         serial++;
         String place = pick(PLACES);
         StringBuilder body = new StringBuilder();
@@ -51,7 +56,7 @@ public final class ArticleCorpus {
         String title = place + pick(new String[] {"推进重点项目建设", "多措并举稳就业", "乡村振兴见实效", "营商环境持续优化"});
         int month = 1 + random.nextInt(12);
         int day = 1 + random.nextInt(28);
-        return "{\"title\":\"" + title + "\",\"source\":\"bench\",\"section\":\"" + pick(new String[] {"经济", "民生", "农业", "要闻"})
+        return "{\"title\":\"" + title + "\",\"source\":\"" + source + "\",\"section\":\"" + pick(new String[] {"经济", "民生", "农业", "要闻"})
                 + "\",\"publishedAt\":\"2024-" + two(month) + "-" + two(day) + "\",\"body\":\"" + escape(body.toString()) + "\"}";
     }
 

@@ -52,17 +52,64 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         double seconds = 60;
+        boolean load = false;
+        double probeSeconds = 10;
+        double startRate = 25;
+        double maxRate = 5000;
+        double drainMinutes = 30;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--seconds")) {
-                seconds = Double.parseDouble(args[++i]);
-            } else if (args[i].equals("--help")) {
-                System.out.println("Usage: newsflow bench [--seconds 60]   (each phase runs for about that long; ~6 phases)");
-                return;
+            switch (args[i]) {
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--load" -> load = true;
+                case "--probe-seconds" -> probeSeconds = Double.parseDouble(args[++i]);
+                case "--start-rate" -> startRate = Double.parseDouble(args[++i]);
+                case "--max-rate" -> maxRate = Double.parseDouble(args[++i]);
+                case "--drain-minutes" -> drainMinutes = Double.parseDouble(args[++i]);
+                case "--help" -> {
+                    System.out.println("""
+                            Usage: newsflow bench [--seconds 60]   (each phase runs for about that long; ~6 phases)
+                                   newsflow bench --load [--seconds 60] [--probe-seconds 10] [--start-rate 25]
+                                                  [--max-rate 5000] [--drain-minutes 30]
+                              --load  the overload test: the highest rate of POST /articles through the gateway with
+                                      p99 < 200 ms (probes rising by half), held for --seconds, then twice that rate for
+                                      --seconds; checks 429/back-pressure instead of 5xx, every 202 stored, lag drained""");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
             }
         }
         Path home = Path.of(System.getenv().getOrDefault("NEWSFLOW_HOME", ".")).toAbsolutePath().normalize();
-        new Bench(home, seconds).run();
+        Bench bench = new Bench(home, seconds);
+        if (load) {
+            bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)));
+        } else {
+            bench.run();
+        }
         System.exit(0);
+    }
+
+    private void runLoad(double probeSeconds, double startRate, double maxRate, Duration drain) throws Exception {
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put("startedAt", Instant.now().toString());
+        results.put("phaseSeconds", seconds);
+        Path data = Files.createTempDirectory("newsflow-load-data");
+        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
+                KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
+        try (LocalStack stack = new LocalStack(config)) {
+            stack.start(System.out);
+            LoadTest test = new LoadTest(new LoadClient(KEY), corpus, stack.gatewayUrl(),
+                    "http://127.0.0.1:" + config.metricsPort(), stack.kafkaBootstrap(), seconds, probeSeconds, startRate,
+                    maxRate, drain);
+            results.put("load", test.run());
+        }
+        Path dir = home.resolve("bench/results");
+        Files.createDirectories(dir);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+        String jsonText = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results);
+        Files.writeString(dir.resolve(stamp + "-load.json"), jsonText);
+        System.out.println(jsonText);
+        System.out.println("bench: results in " + dir.resolve(stamp + "-load.json"));
     }
 
     private void run() throws Exception {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic article ids: the same article always gets the same id, so a resubmission is a no-op.
@@ -14,6 +15,9 @@ public final class ArticleIds {
 
     /** Hex characters in an id (96 bits). */
     public static final int LENGTH = 24;
+
+    /** Compiled once: ids are computed for every submitted article. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ArticleIds() {
     }
@@ -37,7 +41,7 @@ public final class ArticleIds {
     }
 
     private static String squash(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return s == null ? "" : WHITESPACE.matcher(s.strip()).replaceAll(" ");
     }
 
     private static String sha256Hex(String s) {

@@ -64,6 +64,16 @@ public final class Lexicon {
         return t == null ? 0 : t;
     }
 
+    /** The type mask of {@code text[from, to)}, 0 when it is not a word; allocates nothing. */
+    public int typesOf(char[] text, int from, int to) {
+        long h = SEED;
+        for (int j = from; j < to; j++) {
+            h = step(h, text[j]);
+        }
+        int v = table.get(h);
+        return v < 0 ? 0 : v & TYPES;
+    }
+
     public interface Match {
         void accept(int start, int end, int typeMask);
     }

@@ -1,6 +1,7 @@
 package dev.newsflow.nlp.ner;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Feature keys of one character position: character n-grams in a window of ±2, character classes, and
@@ -9,7 +10,7 @@ import java.util.Arrays;
  */
 public final class NerFeatures {
 
-    public static final int MAX_PER_POSITION = 28 + 4 * NerLabels.TYPES;
+    public static final int MAX_PER_POSITION = 44 + 4 * 4 * NerLabels.TYPES;
     static final char BOS = '\u0002';
     static final char EOS = '\u0003';
 
@@ -129,6 +130,197 @@ public final class NerFeatures {
             }
         });
         return dist;
+    }
+
+    /** Feature set 4: character clusters (fine and coarse) from the unlabelled text of the training files. */
+    public static final int CLUSTERS = 4;
+    /** Feature set 8: the word covering the character in a forward maximum match over the word lexicon. */
+    public static final int SEGMENT = 8;
+    private static final long M48 = (1L << 48) - 1;
+    /** Feature set 32: the word covering the character in a backward maximum match too. */
+    public static final int BACKWARD = 32;
+    /** Feature set 16: a second pass over the labels of a first-pass model (stacking). */
+    public static final int STACK = 16;
+
+    /** What feature extraction needs of one sentence beyond its characters; built once per sentence. */
+    public record Context(char[] text, byte[] lex, int lexicons, byte[] suffixDist, byte[] clusters, int[] seg,
+                          int[] segEnd, long[] wordHash, byte[] backward, int[] first, byte[] repeats) {
+
+        /**
+         * The same sentence with the labels of a first-pass model (feature set 16): the labels themselves, and
+         * for every other occurrence in the text of a string the first pass called a name, its type and role.
+         */
+        public Context withFirst(int[] labels) {
+            byte[] rep = new byte[text.length];
+            List<NerSpan> spans = NerLabels.decode(labels, labels.length);
+            for (NerSpan s : spans) {
+                int len = s.end() - s.start();
+                if (len < 2) {
+                    continue;
+                }
+                int type = NerLabels.typeIndex(s.type());
+                for (int from = 0; from + len <= text.length; from++) {
+                    if (from == s.start() || !Arrays.equals(text, from, from + len, text, s.start(), s.end())) {
+                        continue;
+                    }
+                    boolean same = labels[from] == labels[s.start()] && labels[from + len - 1] == labels[s.end() - 1];
+                    for (int i = from; i < from + len; i++) {
+                        int role = i == from ? 0 : i == from + len - 1 ? 2 : 1;
+                        rep[i] = (byte) (1 + ((same ? 1 : 0) << 4 | type << 2 | role));
+                    }
+                }
+            }
+            return new Context(text, lex, lexicons, suffixDist, clusters, seg, segEnd, wordHash, backward, labels, rep);
+        }
+    }
+
+    /**
+     * Annotates a sentence for {@link #extract(Context, byte[], int, int, long[])}. {@code words} is the word
+     * lexicon used for the maximum-match segmentation (feature set 8), {@code clusters} the per-character cluster
+     * table (feature set 4); either may be null when the feature set does not use it.
+     */
+    public static Context context(char[] text, Lexicon[] lexicons, Lexicon suffixes, Lexicon words, byte[] clusters,
+                                  int featureSet) {
+        byte[] lex = annotate(text, lexicons);
+        byte[] suffixDist = suffixes == null ? null : suffixDistances(text, suffixes);
+        int[] seg = null;
+        int[] segEnd = null;
+        long[] wordHash = null;
+        if ((featureSet & SEGMENT) != 0 && words != null) {
+            int n = text.length;
+            seg = new int[n];
+            segEnd = new int[n];
+            wordHash = new long[n];
+            int i = 0;
+            List<int[]> found = words.longestMatches(text);
+            int next = 0;
+            while (i < n) {
+                int end = i + 1;
+                if (next < found.size() && found.get(next)[0] == i) {
+                    end = found.get(next)[1];
+                    next++;
+                }
+                long h = Lexicon.SEED;
+                for (int j = i; j < end; j++) {
+                    h = Lexicon.step(h, text[j]);
+                }
+                int len = end - i;
+                for (int j = i; j < end; j++) {
+                    int role = len == 1 ? 3 : j == i ? 0 : j == end - 1 ? 2 : 1;
+                    seg[j] = (role << 4) | Math.min(len, 7) | (i << 8);
+                    segEnd[j] = end;
+                    wordHash[j] = h & M48;
+                }
+                i = end;
+            }
+        }
+        return new Context(text, lex, lexicons.length, suffixDist, (featureSet & CLUSTERS) != 0 ? clusters : null,
+                seg, segEnd, wordHash, (featureSet & BACKWARD) != 0 && words != null ? backwardMatch(text, words) : null,
+                null, null);
+    }
+
+    /** Role and length (role << 4 | min(length, 7)) of the word covering each character, matching right to left. */
+    static byte[] backwardMatch(char[] text, Lexicon words) {
+        int n = text.length;
+        byte[] out = new byte[n];
+        int end = n;
+        while (end > 0) {
+            int start = end - 1;
+            for (int s = Math.max(0, end - 8); s < end - 1; s++) {
+                if ((words.typesOf(text, s, end) & 1) != 0) {
+                    start = s;
+                    break;
+                }
+            }
+            int len = end - start;
+            for (int j = start; j < end; j++) {
+                int role = len == 1 ? 3 : j == start ? 0 : j == end - 1 ? 2 : 1;
+                out[j] = (byte) ((role << 4) | Math.min(len, 7));
+            }
+            end = start;
+        }
+        return out;
+    }
+
+    private static int label(int[] labels, int i) {
+        return i < 0 ? NerLabels.COUNT : i >= labels.length ? NerLabels.COUNT + 1 : labels[i];
+    }
+
+    private static int fine(byte[] clusters, char ch) {
+        return clusters[ch] & 0xFF;
+    }
+
+    private static int coarse(byte[] clusters, char ch) {
+        return clusters[65536 + ch] & 0xFF;
+    }
+
+    public static int extract(Context ctx, byte[] nameStats, int featureSet, int i, long[] out) {
+        char[] c = ctx.text();
+        int k = extract(c, ctx.lex(), ctx.lexicons(), nameStats, featureSet, ctx.suffixDist(), i, out);
+        byte[] cl = ctx.clusters();
+        if (cl != null) {
+            int fm2 = fine(cl, at(c, i - 2));
+            int fm1 = fine(cl, at(c, i - 1));
+            int f0 = fine(cl, at(c, i));
+            int fp1 = fine(cl, at(c, i + 1));
+            int fp2 = fine(cl, at(c, i + 2));
+            out[k++] = key(70, fm2);
+            out[k++] = key(71, fm1);
+            out[k++] = key(72, f0);
+            out[k++] = key(73, fp1);
+            out[k++] = key(74, fp2);
+            out[k++] = key(75, (fm1 << 8) | f0);
+            out[k++] = key(76, (f0 << 8) | fp1);
+            out[k++] = key(77, (coarse(cl, at(c, i - 1)) << 16) | (coarse(cl, at(c, i)) << 8) | coarse(cl, at(c, i + 1)));
+        }
+        int[] seg = ctx.seg();
+        byte[] bw = ctx.backward();
+        if (bw != null) {
+            int b = bw[i];
+            out[k++] = key(85, b);
+            if (seg != null) {
+                out[k++] = key(86, (b << 8) | (seg[i] & 0xFF));
+            }
+        }
+        int[] first = ctx.first();
+        if (first != null) {
+            int lm2 = label(first, i - 2);
+            int lm1 = label(first, i - 1);
+            int l0 = label(first, i);
+            int lp1 = label(first, i + 1);
+            int lp2 = label(first, i + 2);
+            out[k++] = key(90, lm2);
+            out[k++] = key(91, lm1);
+            out[k++] = key(92, l0);
+            out[k++] = key(93, lp1);
+            out[k++] = key(94, lp2);
+            out[k++] = key(95, (lm1 << 8) | l0);
+            out[k++] = key(96, (l0 << 8) | lp1);
+            out[k++] = key(97, ((long) l0 << 16) | c[i]);
+            int r = ctx.repeats()[i];
+            if (r != 0) {
+                out[k++] = key(98, r);
+                out[k++] = key(99, (r << 8) | l0);
+            }
+        }
+        if (seg != null) {
+            int info = seg[i] & 0xFF;
+            int role = info >> 4;
+            int start = seg[i] >>> 8;
+            int end = ctx.segEnd()[i];
+            out[k++] = key(80, info);
+            out[k++] = key(81, ((long) role << 16) | c[i]);
+            if ((info & 0xF) >= 2) {
+                out[k++] = key(82, (ctx.wordHash()[i] << 2) & M48 | role);
+            }
+            if (role == 0 || role == 3) {
+                out[k++] = key(83, start == 0 ? 1 : ctx.wordHash()[start - 1]);
+            }
+            if ((role == 2 || role == 3)) {
+                out[k++] = key(84, end >= c.length ? 1 : ctx.wordHash()[end]);
+            }
+        }
+        return k;
     }
 
     public static int extract(char[] c, byte[] lex, int lexicons, byte[] nameStats, int featureSet,

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class NerModel {
 
-    private static final String MAGIC = "newsflow-ner-3";
+    private static final String MAGIC = "newsflow-ner-4";
     private static final int L = NerLabels.COUNT;
 
     private final String version;
@@ -29,10 +29,21 @@ public final class NerModel {
     private final int featureSet;
     private final Lexicon[] roleLexicons;
     private final Lexicon suffixes;
+    private final byte[] clusters;
+    private final Lexicon segmentWords;
+    private final NgramScorer ngrams;
+    private final NerModel first;
 
     public NerModel(String version, int featureSet, LongIntMap index, float[] weights, float[] transitions,
-                    byte[] nameStats, Lexicon... lexicons) {
+                    byte[] nameStats, byte[] clusters, Lexicon... lexicons) {
+        this(null, version, featureSet, index, weights, transitions, nameStats, clusters, lexicons);
+    }
+
+    private NerModel(NerModel first, String version, int featureSet, LongIntMap index, float[] weights,
+                     float[] transitions, byte[] nameStats, byte[] clusters, Lexicon... lexicons) {
+        this.first = first;
         this.version = version;
+        this.clusters = clusters;
         this.featureSet = featureSet;
         this.nameStats = nameStats;
         this.index = index;
@@ -42,6 +53,23 @@ public final class NerModel {
         boolean suffix = (featureSet & NerFeatures.SUFFIX) != 0;
         this.roleLexicons = suffix ? java.util.Arrays.copyOf(lexicons, lexicons.length - 1) : lexicons;
         this.suffixes = suffix ? lexicons[lexicons.length - 1] : null;
+        this.ngrams = new NgramScorer(index, weights);
+        this.segmentWords = (featureSet & NerFeatures.SEGMENT) != 0 && roleLexicons.length > 0
+                ? roleLexicons[roleLexicons.length - 1] : null;
+    }
+
+    /** This model over the labels of {@code first} (stacking), or unchanged when null. */
+    public NerModel withFirst(NerModel first) {
+        return new NerModel(first, version, featureSet, index, weights, transitions, nameStats, clusters, lexicons);
+    }
+
+    /** The first-pass model whose labels this one reads, or null. */
+    public NerModel first() {
+        return first;
+    }
+
+    public byte[] clusters() {
+        return clusters;
     }
 
     public String version() {
@@ -74,7 +102,7 @@ public final class NerModel {
 
     /** The word lexicon (the last role lexicon) when the model was trained with one, else null. */
     public Lexicon wordLexicon() {
-        return version.contains("-words") && roleLexicons.length > 0 ? roleLexicons[roleLexicons.length - 1] : null;
+        return (version.contains("-words") || segmentWords != null) && roleLexicons.length > 0 ? roleLexicons[roleLexicons.length - 1] : null;
     }
 
     public Lexicon[] lexicons() {
@@ -88,14 +116,21 @@ public final class NerModel {
         if (n == 0) {
             return out;
         }
-        byte[] lex = NerFeatures.annotate(text, roleLexicons);
-        byte[] suffixDist = suffixes == null ? null : NerFeatures.suffixDistances(text, suffixes);
+        NerFeatures.Context ctx = NerFeatures.context(text, roleLexicons, suffixes, segmentWords, clusters, featureSet);
+        if (first != null) {
+            ctx = ctx.withFirst(first.label(text));
+        }
         float[] emit = new float[n * L];
+        ngrams.score(text, emit);
         long[] keys = new long[NerFeatures.MAX_PER_POSITION];
+        boolean[] handled = NgramScorer.HANDLED;
         for (int i = 0; i < n; i++) {
-            int k = NerFeatures.extract(text, lex, roleLexicons.length, nameStats, featureSet, suffixDist, i, keys);
+            int k = NerFeatures.extract(ctx, nameStats, featureSet, i, keys);
             int base = i * L;
             for (int f = 0; f < k; f++) {
+                if (handled[(int) (keys[f] >>> 56)]) {
+                    continue;
+                }
                 int row = index.get(keys[f]);
                 if (row >= 0) {
                     int w = row * L;
@@ -169,9 +204,20 @@ public final class NerModel {
             if (nameStats != null) {
                 out.write(nameStats);
             }
+            out.writeBoolean(clusters != null);
+            if (clusters != null) {
+                out.write(clusters);
+            }
             out.writeInt(transitions.length);
             for (float t : transitions) {
                 out.writeFloat(t);
+            }
+            out.writeBoolean(first != null);
+            if (first != null) {
+                java.io.ByteArrayOutputStream nested = new java.io.ByteArrayOutputStream();
+                first.save(nested);
+                out.writeInt(nested.size());
+                nested.writeTo(out);
             }
             float max = 0;
             for (float w : weights) {
@@ -207,11 +253,11 @@ public final class NerModel {
     public static NerModel load(InputStream source) throws IOException {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(source, 1 << 16))) {
             String magic = in.readUTF();
-            if (!MAGIC.equals(magic) && !"newsflow-ner-2".equals(magic)) {
+            if (!MAGIC.equals(magic) && !"newsflow-ner-3".equals(magic) && !"newsflow-ner-2".equals(magic)) {
                 throw new IOException("not a newsflow NER model");
             }
             String version = in.readUTF();
-            int featureSet = MAGIC.equals(magic) ? in.readInt() : 0;
+            int featureSet = "newsflow-ner-2".equals(magic) ? 0 : in.readInt();
             Lexicon[] lexicons = new Lexicon[in.readInt()];
             for (int l = 0; l < lexicons.length; l++) {
                 Lexicon.Builder b = Lexicon.builder();
@@ -227,9 +273,20 @@ public final class NerModel {
                 nameStats = new byte[65536];
                 in.readFully(nameStats);
             }
+            byte[] clusters = null;
+            if (MAGIC.equals(magic) && in.readBoolean()) {
+                clusters = new byte[2 * 65536];
+                in.readFully(clusters);
+            }
             float[] transitions = new float[in.readInt()];
             for (int i = 0; i < transitions.length; i++) {
                 transitions[i] = in.readFloat();
+            }
+            NerModel first = null;
+            if (MAGIC.equals(magic) && in.readBoolean()) {
+                byte[] nested = new byte[in.readInt()];
+                in.readFully(nested);
+                first = load(new java.io.ByteArrayInputStream(nested));
             }
             float scale = in.readFloat();
             int n = in.readInt();
@@ -246,7 +303,7 @@ public final class NerModel {
                     }
                 }
             }
-            return new NerModel(version, featureSet, index, weights, transitions, nameStats, lexicons);
+            return new NerModel(version, featureSet, index, weights, transitions, nameStats, clusters, lexicons).withFirst(first);
         }
     }
 }

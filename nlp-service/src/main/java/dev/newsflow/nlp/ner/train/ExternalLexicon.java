@@ -22,9 +22,24 @@ final class ExternalLexicon {
     }
 
     static Lexicon build(List<Path> corpora, Path divisions) throws IOException {
+        return build(corpora, divisions, List.of(), -1, 1);
+    }
+
+    /**
+     * The same, with the names of {@code foldedCorpora} (which are also trained on) added from every contiguous
+     * fold but {@code excludedFold}, so that their sentences are not featurised with their own names.
+     */
+    static Lexicon build(List<Path> corpora, Path divisions, List<Path> foldedCorpora, int excludedFold, int folds)
+            throws IOException {
         Lexicon.Builder b = Lexicon.builder();
         for (Path corpus : corpora) {
-            for (NerCorpus.Sentence s : NerCorpus.read(corpus)) {
+            List<NerCorpus.Sentence> sentences = NerCorpus.read(corpus);
+            boolean folded = foldedCorpora.contains(corpus);
+            for (int n = 0; n < sentences.size(); n++) {
+                if (folded && NerTrainer.fold(n, sentences.size(), folds) == excludedFold) {
+                    continue;
+                }
+                NerCorpus.Sentence s = sentences.get(n);
                 String norm = new String(NerText.normalize(s.text()));
                 for (NerSpan span : s.spans()) {
                     if (span.end() - span.start() >= 2 && span.end() - span.start() <= 20) {

@@ -33,9 +33,12 @@ import java.util.Random;
 public final class NerTrainer {
 
     private static final int L = NerLabels.COUNT;
+    /** Marks the extra corpora's own copy of a feature (bit 55: below the template byte, above every payload). */
+    static final long DOMAIN = 1L << 55;
 
-    record Options(Path train, List<Path> external, Path regions, Path words, Path out, Path test, int iterations, int cutoff,
-                   int folds, int devEvery, boolean lexicons, boolean splitTrainLexicon, boolean nameStats, int featureSet, float prune, long seed) {
+    record Options(Path train, List<Path> extraTrain, List<Path> external, Path regions, Path words, Path out, Path test, int iterations, int cutoff,
+                   int folds, int devEvery, boolean lexicons, boolean splitTrainLexicon, boolean nameStats, int featureSet, float prune, long seed,
+                   int stackFolds, int stackIterations) {
     }
 
     private NerTrainer() {
@@ -105,50 +108,215 @@ public final class NerTrainer {
         if (suffixes != null) {
             log("suffixes: %d", suffixes.size());
         }
+        byte[] clusters = null;
+        if ((o.featureSet() & NerFeatures.CLUSTERS) != 0) {
+            List<char[]> texts = new ArrayList<>();
+            for (Sentence s : train) {
+                texts.add(NerText.normalize(s.text()));
+            }
+            for (Path p : o.external()) {
+                for (Sentence s : NerCorpus.read(p)) {
+                    texts.add(NerText.normalize(s.text()));
+                }
+            }
+            clusters = CharClusters.compute(texts, o.seed());
+        }
 
-        // features of the training part
-        int[][] rows = new int[train.size()][];
-        int[][] offsets = new int[train.size()][];
-        int[][] gold = new int[train.size()][];
+        // features of the training part, then of the extra corpora (PD 1998...) with a domain copy of every feature
+        List<Sentence> extra = new ArrayList<>();
+        for (Path p : o.extraTrain()) {
+            extra.addAll(NerCorpus.read(p));
+        }
+        int total = train.size() + extra.size();
+        Lexicon[] extraExternal = new Lexicon[o.folds()];
+        if (!extra.isEmpty() && o.lexicons()) {
+            for (int f = 0; f < o.folds(); f++) {
+                extraExternal[f] = ExternalLexicon.build(o.external(), o.regions(), o.extraTrain(), f, o.folds());
+            }
+            log("extra training sentences: %d (external names jackknifed over %d folds)", extra.size(), o.folds());
+        }
+        final Lexicon fullTrain = fullTrainLexicon;
+        final TrainLexicons.Pair full = fullPair;
+        final Lexicon ext = external;
+        final Lexicon wordLex = words;
+        final byte[] clusterTable = clusters;
+        Sentence[] sentences = new Sentence[total];
+        Lexicon[][] sentenceLexicons = new Lexicon[total][];
+        for (int s = 0; s < total; s++) {
+            boolean isExtra = s >= train.size();
+            sentences[s] = isExtra ? extra.get(s - train.size()) : train.get(s);
+            if (!o.lexicons()) {
+                sentenceLexicons[s] = new Lexicon[0];
+            } else if (isExtra) {
+                int f = fold(s - train.size(), extra.size(), o.folds());
+                sentenceLexicons[s] = o.splitTrainLexicon() ? lexiconsFor(full, extraExternal[f], wordLex)
+                        : lexiconsFor(fullTrain, extraExternal[f], wordLex);
+            } else {
+                sentenceLexicons[s] = o.splitTrainLexicon()
+                        ? lexiconsFor(foldPairs[fold(s, train.size(), o.folds())], ext, wordLex)
+                        : lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], ext, wordLex);
+            }
+        }
+        int firstSet = o.featureSet() & ~NerFeatures.STACK;
+        Featurized f1 = featurize(sentences, train.size(), s -> NerFeatures.context(NerText.normalize(sentences[s].text()),
+                sentenceLexicons[s], suffixes, wordLex, clusterTable, firstSet), firstSet, nameStats, o.cutoff());
+
+        Lexicon[] inference = !o.lexicons() ? new Lexicon[0]
+                : o.splitTrainLexicon() ? lexiconsFor(fullPair, external, words)
+                : lexiconsFor(fullTrainLexicon, external, words);
+        if (suffixes != null) {
+            inference = java.util.Arrays.copyOf(inference, inference.length + 1);
+            inference[inference.length - 1] = suffixes;
+        }
+        final Lexicon[] inferenceLexicons = inference;
+        boolean stack = (o.featureSet() & NerFeatures.STACK) != 0;
+        int[][] firstLabels = null;
+        if (stack) {
+            firstLabels = new int[total][];
+            for (int k = 0; k < o.stackFolds(); k++) {
+                boolean[] include = new boolean[total];
+                for (int s = 0; s < total; s++) {
+                    include[s] = stackFold(s, total, o.stackFolds()) != k;
+                }
+                float[][] wt = perceptron(f1, include, o.stackIterations(), o.seed() + k, null);
+                SpanScores fold = new SpanScores();
+                for (int s = 0; s < total; s++) {
+                    if (!include[s]) {
+                        firstLabels[s] = decode(f1, s, wt[0], wt[1]);
+                        fold.add(sentences[s].spans(), NerLabels.decode(firstLabels[s], firstLabels[s].length));
+                    }
+                }
+                log("stacking fold %d: first pass on the left-out sentences %s", k, fold.summary());
+            }
+        }
+        boolean[] everything = new boolean[total];
+        java.util.Arrays.fill(everything, true);
+        NerModel[] averaged = new NerModel[1];
+        float[][] w1 = perceptron(f1, everything, stack ? o.stackIterations() : o.iterations(), o.seed(), (it, wt) -> {
+            averaged[0] = new NerModel("it" + it, firstSet, f1.index(), wt[0], wt[1], nameStats, clusterTable, inferenceLexicons);
+            return dev.isEmpty() ? "none" : score(averaged[0], dev).summary();
+        });
+        NerModel first = prune(averaged[0], f1.index(), o.prune());
+        NerModel result = first;
+        if (stack) {
+            final int[][] labels1 = firstLabels;
+            f1.release();
+            Featurized f2 = featurize(sentences, train.size(), s -> NerFeatures.context(NerText.normalize(sentences[s].text()),
+                    sentenceLexicons[s], suffixes, wordLex, clusterTable, o.featureSet()).withFirst(labels1[s]),
+                    o.featureSet(), nameStats, o.cutoff());
+            float[][] w2 = perceptron(f2, everything, o.iterations(), o.seed(), (it, wt) -> {
+                averaged[0] = new NerModel("it" + it, o.featureSet(), f2.index(), wt[0], wt[1], nameStats, clusterTable,
+                        inferenceLexicons).withFirst(first);
+                return dev.isEmpty() ? "none" : score(averaged[0], dev).summary();
+            });
+            result = prune(averaged[0], f2.index(), o.prune()).withFirst(first);
+        }
+        String version = "newsflow-ner-perceptron-" + LocalDate.now() + "-it" + o.iterations()
+                + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "") + ((o.featureSet() & NerFeatures.WIDE) != 0 ? "-wide" : "")
+                + ((o.featureSet() & NerFeatures.CLUSTERS) != 0 ? "-clusters" : "") + ((o.featureSet() & NerFeatures.SEGMENT) != 0 ? "-seg" : "")
+                + (stack ? "-stacked" : "");
+        NerModel finalModel = new NerModel(version, o.featureSet(), result.index(), result.weights(), result.transitions(),
+                nameStats, clusters, inference).withFirst(stack ? first : null);
+        Files.createDirectories(o.out().toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(o.out())) {
+            finalModel.save(out);
+        }
+        NerModel reloaded;
+        try (InputStream in = Files.newInputStream(o.out())) {
+            reloaded = NerModel.load(in);
+        }
+        log("saved %s: %d features, %.1f MB, trained in %.0f s", o.out(), reloaded.features(),
+                Files.size(o.out()) / 1e6, (System.nanoTime() - t0) / 1e9);
+        System.out.println("held-out (last " + dev.size() + " sentences of the training file):");
+        System.out.println(score(reloaded, dev).report());
+        if (o.test() != null) {
+            System.out.println("test " + o.test() + ":");
+            System.out.println(score(reloaded, NerCorpus.read(o.test())).report());
+        }
+    }
+
+    /** Contiguous folds for stacking: a left-out fold's names are as unseen as a test document's. */
+    static int stackFold(int sentence, int sentences, int folds) {
+        return fold(sentence, sentences, folds);
+    }
+
+    /** Feature rows of every sentence: rows[s][offsets[s][i] .. offsets[s][i + 1]) are the rows of position i. */
+    static final class Featurized {
+        private LongIntMap index;
+        final int[][] rows;
+        final int[][] offsets;
+        final int[][] gold;
+        final boolean[] extra;
+
+        Featurized(LongIntMap index, int[][] rows, int[][] offsets, int[][] gold, boolean[] extra) {
+            this.index = index;
+            this.rows = rows;
+            this.offsets = offsets;
+            this.gold = gold;
+            this.extra = extra;
+        }
+
+        LongIntMap index() {
+            return index;
+        }
+
+        void release() {
+            java.util.Arrays.fill(rows, null);
+        }
+    }
+
+    interface Progress {
+        String afterIteration(int iteration, float[][] averaged);
+    }
+
+    /** Sentences from {@code firstExtra} on belong to the extra corpora and get a domain copy of every feature. */
+    static Featurized featurize(Sentence[] sentences, int firstExtra, java.util.function.IntFunction<NerFeatures.Context> contexts,
+                                int featureSet, byte[] nameStats, int cutoff) {
+        int total = sentences.length;
+        int[][] rows = new int[total][];
+        int[][] offsets = new int[total][];
+        int[][] gold = new int[total][];
+        boolean[] extra = new boolean[total];
         LongIntMap counts = new LongIntMap(1 << 22);
-        long[][] keysPerSentence = new long[train.size()][];
+        long[][] keysPerSentence = new long[total][];
         long[] buf = new long[NerFeatures.MAX_PER_POSITION];
-        for (int s = 0; s < train.size(); s++) {
-            Sentence sentence = train.get(s);
-            char[] text = NerText.normalize(sentence.text());
-            Lexicon[] lex = o.lexicons() ? o.splitTrainLexicon()
-                    ? lexiconsFor(foldPairs[fold(s, train.size(), o.folds())], external, words)
-                    : lexiconsFor(foldLexicons[fold(s, train.size(), o.folds())], external, words) : new Lexicon[0];
-            byte[] ann = NerFeatures.annotate(text, lex);
-            byte[] suffixDist = suffixes == null ? null : NerFeatures.suffixDistances(text, suffixes);
+        for (int s = 0; s < total; s++) {
+            boolean isExtra = s >= firstExtra;
+            extra[s] = isExtra;
+            NerFeatures.Context ctx = contexts.apply(s);
+            char[] text = ctx.text();
             int[] off = new int[text.length + 1];
-            long[] keys = new long[text.length * NerFeatures.MAX_PER_POSITION];
+            long[] keys = new long[text.length * NerFeatures.MAX_PER_POSITION * (isExtra ? 2 : 1)];
             int k = 0;
             for (int i = 0; i < text.length; i++) {
                 off[i] = k;
-                int m = NerFeatures.extract(text, ann, lex.length, nameStats, o.featureSet(), suffixDist, i, buf);
+                int m = NerFeatures.extract(ctx, nameStats, featureSet, i, buf);
                 for (int j = 0; j < m; j++) {
                     keys[k++] = buf[j];
                     counts.add(buf[j], 1);
+                    if (isExtra) {
+                        long d = buf[j] ^ DOMAIN;
+                        keys[k++] = d;
+                        counts.add(d, 1);
+                    }
                 }
             }
             off[text.length] = k;
             keysPerSentence[s] = java.util.Arrays.copyOf(keys, k);
             offsets[s] = off;
             int[] labels = new int[text.length];
-            NerLabels.encode(sentence.spans(), labels);
+            NerLabels.encode(sentences[s].spans(), labels);
             gold[s] = labels;
         }
         LongIntMap index = new LongIntMap(counts.size());
         int[] next = {0};
         counts.forEach((key, count) -> {
-            if (count >= o.cutoff()) {
+            if (count >= cutoff) {
                 index.put(key, next[0]++);
             }
         });
-        counts = null;
-        log("features: %d (cutoff %d)", index.size(), o.cutoff());
-        for (int s = 0; s < train.size(); s++) {
+        log("features: %d (cutoff %d)", index.size(), cutoff);
+        for (int s = 0; s < total; s++) {
             long[] keys = keysPerSentence[s];
             int[] r = new int[keys.length];
             for (int j = 0; j < keys.length; j++) {
@@ -157,27 +325,59 @@ public final class NerTrainer {
             rows[s] = r;
             keysPerSentence[s] = null;
         }
+        return new Featurized(index, rows, offsets, gold, extra);
+    }
 
-        int features = index.size();
+    private static float[] emissions(Featurized f, int s, float[] w) {
+        int n = f.gold[s].length;
+        float[] emit = new float[n * L];
+        int[] r = f.rows[s];
+        int[] off = f.offsets[s];
+        for (int i = 0; i < n; i++) {
+            for (int j = off[i]; j < off[i + 1]; j++) {
+                int row = r[j];
+                if (row >= 0) {
+                    int base = row * L;
+                    for (int y = 0; y < L; y++) {
+                        emit[i * L + y] += w[base + y];
+                    }
+                }
+            }
+        }
+        return emit;
+    }
+
+    static int[] decode(Featurized f, int s, float[] w, float[] tw) {
+        int n = f.gold[s].length;
+        int[] pred = new int[n];
+        if (n > 0) {
+            NerModel.viterbi(emissions(f, s, w), n, tw, pred);
+        }
+        return pred;
+    }
+
+    /** Averaged structured perceptron over the included sentences; returns {weights, transitions}, averaged. */
+    static float[][] perceptron(Featurized f, boolean[] include, int iterations, long seed, Progress progress) {
+        int total = f.gold.length;
+        int features = f.index().size();
         float[] w = new float[features * L];
         float[] acc = new float[features * L];
         float[] tw = new float[(L + 1) * L];
         float[] tacc = new float[(L + 1) * L];
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        int included = 0;
+        for (boolean b : include) {
+            included += b ? 1 : 0;
         }
-        Random random = new Random(o.seed());
+        int[] order = new int[included];
+        for (int i = 0, j = 0; i < total; i++) {
+            if (include[i]) {
+                order[j++] = i;
+            }
+        }
+        Random random = new Random(seed);
         long c = 1;
-        Lexicon[] inference = !o.lexicons() ? new Lexicon[0]
-                : o.splitTrainLexicon() ? lexiconsFor(fullPair, external, words)
-                : lexiconsFor(fullTrainLexicon, external, words);
-        if (suffixes != null) {
-            inference = java.util.Arrays.copyOf(inference, inference.length + 1);
-            inference[inference.length - 1] = suffixes;
-        }
-        NerModel averaged = null;
-        for (int it = 1; it <= o.iterations(); it++) {
+        float[][] result = null;
+        for (int it = 1; it <= iterations; it++) {
             for (int i = order.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int tmp = order[i];
@@ -186,27 +386,15 @@ public final class NerTrainer {
             }
             int mistakes = 0;
             for (int s : order) {
-                int n = gold[s].length;
+                int n = f.gold[s].length;
                 if (n == 0) {
                     continue;
                 }
-                float[] emit = new float[n * L];
-                int[] r = rows[s];
-                int[] off = offsets[s];
-                for (int i = 0; i < n; i++) {
-                    for (int j = off[i]; j < off[i + 1]; j++) {
-                        int row = r[j];
-                        if (row >= 0) {
-                            int base = row * L;
-                            for (int y = 0; y < L; y++) {
-                                emit[i * L + y] += w[base + y];
-                            }
-                        }
-                    }
-                }
                 int[] pred = new int[n];
-                NerModel.viterbi(emit, n, tw, pred);
-                int[] g = gold[s];
+                NerModel.viterbi(emissions(f, s, w), n, tw, pred);
+                int[] g = f.gold[s];
+                int[] r = f.rows[s];
+                int[] off = f.offsets[s];
                 boolean wrong = false;
                 for (int i = 0; i < n; i++) {
                     int gp = i == 0 ? L : g[i - 1];
@@ -236,31 +424,22 @@ public final class NerTrainer {
                 }
                 c++;
             }
-            averaged = average(index, w, acc, tw, tacc, c, o.featureSet(), nameStats, inference, "it" + it);
-            log("iteration %d: %d sentences wrong; held-out %s", it, mistakes,
-                    dev.isEmpty() ? "none" : score(averaged, dev).summary());
+            if (progress != null || it == iterations) {
+                float[] avg = new float[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    avg[i] = w[i] - acc[i] / c;
+                }
+                float[] tavg = new float[tw.length];
+                for (int i = 0; i < tw.length; i++) {
+                    tavg[i] = tw[i] - tacc[i] / c;
+                }
+                result = new float[][] {avg, tavg};
+                if (progress != null) {
+                    log("iteration %d: %d sentences wrong; held-out %s", it, mistakes, progress.afterIteration(it, result));
+                }
+            }
         }
-        NerModel pruned = o.prune() > 0 ? prune(averaged, index, o.prune()) : averaged;
-        String version = "newsflow-ner-perceptron-" + LocalDate.now() + "-it" + o.iterations()
-                + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "") + ((o.featureSet() & NerFeatures.WIDE) != 0 ? "-wide" : "");
-        NerModel finalModel = new NerModel(version, o.featureSet(), pruned.index(), pruned.weights(), pruned.transitions(),
-                nameStats, inference);
-        Files.createDirectories(o.out().toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(o.out())) {
-            finalModel.save(out);
-        }
-        NerModel reloaded;
-        try (InputStream in = Files.newInputStream(o.out())) {
-            reloaded = NerModel.load(in);
-        }
-        log("saved %s: %d features, %.1f MB, trained in %.0f s", o.out(), reloaded.features(),
-                Files.size(o.out()) / 1e6, (System.nanoTime() - t0) / 1e9);
-        System.out.println("held-out (last " + dev.size() + " sentences of the training file):");
-        System.out.println(score(reloaded, dev).report());
-        if (o.test() != null) {
-            System.out.println("test " + o.test() + ":");
-            System.out.println(score(reloaded, NerCorpus.read(o.test())).report());
-        }
+        return result;
     }
 
     /** Contiguous folds: the names of a document stay in one fold, as a test document's names are unseen. */
@@ -277,30 +456,20 @@ public final class NerTrainer {
                 : new Lexicon[] {train.reliable(), train.ambiguous(), external, words};
     }
 
-    static NerModel average(LongIntMap index, float[] w, float[] acc, float[] tw, float[] tacc, long c,
-                            int featureSet, byte[] nameStats, Lexicon[] lexicons, String version) {
-        float[] avg = new float[w.length];
-        for (int i = 0; i < w.length; i++) {
-            avg[i] = w[i] - acc[i] / c;
-        }
-        float[] tavg = new float[tw.length];
-        for (int i = 0; i < tw.length; i++) {
-            tavg[i] = tw[i] - tacc[i] / c;
-        }
-        return new NerModel(version, featureSet, index, avg, tavg, nameStats, lexicons);
-    }
-
     /** Drops features whose largest absolute weight is below {@code threshold}. */
     static NerModel prune(NerModel model, LongIntMap index, float threshold) {
         float[] w = model.weights();
         LongIntMap kept = new LongIntMap(index.size());
         List<long[]> keep = new ArrayList<>();
         index.forEach((key, row) -> {
+            if ((key & DOMAIN) != 0) {
+                return;
+            }
             float max = 0;
             for (int y = 0; y < L; y++) {
                 max = Math.max(max, Math.abs(w[row * L + y]));
             }
-            if (max >= threshold) {
+            if (max >= threshold && max > 0) {
                 keep.add(new long[] {key, row});
             }
         });
@@ -309,7 +478,8 @@ public final class NerTrainer {
             kept.put(keep.get(i)[0], i);
             System.arraycopy(w, (int) keep.get(i)[1] * L, nw, i * L, L);
         }
-        return new NerModel(model.version(), model.featureSet(), kept, nw, model.transitions(), model.nameStats(), model.lexicons());
+        return new NerModel(model.version(), model.featureSet(), kept, nw, model.transitions(), model.nameStats(),
+                model.clusters(), model.lexicons()).withFirst(model.first());
     }
 
     static SpanScores score(NerModel model, List<Sentence> sentences) {
@@ -344,8 +514,14 @@ public final class NerTrainer {
                 external.add(Path.of(p));
             }
         }
+        List<Path> extraTrain = new ArrayList<>();
+        if (!m.getOrDefault("extra-train", "").isBlank()) {
+            for (String p : m.get("extra-train").split(",")) {
+                extraTrain.add(Path.of(p));
+            }
+        }
         return new Options(Path.of(m.getOrDefault("train", "../../shared/datasets/train/msra_train.clean.jsonl")),
-                external,
+                extraTrain, external,
                 m.containsKey("regions") ? Path.of(m.get("regions")) : null,
                 m.containsKey("words") ? Path.of(m.get("words")) : null,
                 Path.of(m.getOrDefault("out", "target/ner/ner-model.bin.gz")),
@@ -359,6 +535,8 @@ public final class NerTrainer {
                 !m.containsKey("no-name-stats"),
                 Integer.parseInt(m.getOrDefault("feature-set", "0")),
                 Float.parseFloat(m.getOrDefault("prune", "0")),
-                Long.parseLong(m.getOrDefault("seed", "7")));
+                Long.parseLong(m.getOrDefault("seed", "7")),
+                Integer.parseInt(m.getOrDefault("stack-folds", "4")),
+                Integer.parseInt(m.getOrDefault("stack-iterations", "10")));
     }
 }

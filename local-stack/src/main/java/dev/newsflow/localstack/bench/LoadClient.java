@@ -88,6 +88,63 @@ final class LoadClient {
         return outcome;
     }
 
+    /**
+     * {@code concurrency} clients each posting NDJSON batches of {@code batch} articles back to back for
+     * {@code seconds}, as a feed does; every id in a 202 answer counts as accepted.
+     */
+    Outcome closedLoopBatches(String baseUrl, ArticleCorpus corpus, int concurrency, int batch, double seconds)
+            throws InterruptedException {
+        return closedLoopBatches(baseUrl, corpus, concurrency, batch, seconds, sofar -> true);
+    }
+
+    /**
+     * As above, each client waiting while {@code mayPost} says no to the outcome so far (a feed holding back while
+     * the pipeline is behind).
+     */
+    Outcome closedLoopBatches(String baseUrl, ArticleCorpus corpus, int concurrency, int batch, double seconds,
+            java.util.function.Predicate<Outcome> mayPost) throws InterruptedException {
+        Outcome outcome = new Outcome();
+        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        for (int c = 0; c < concurrency; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    if (!mayPost.test(outcome)) {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        continue;
+                    }
+                    post(baseUrl, ndjson(corpus, batch), "application/x-ndjson", outcome, System.nanoTime());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        outcome.seconds = (System.nanoTime() - start) / 1e9;
+        return outcome;
+    }
+
+    /** One NDJSON request of {@code n} articles. */
+    Outcome postBatch(String baseUrl, ArticleCorpus corpus, int n) {
+        Outcome outcome = new Outcome();
+        post(baseUrl, ndjson(corpus, n), "application/x-ndjson", outcome, System.nanoTime());
+        return outcome;
+    }
+
+    private static String ndjson(ArticleCorpus corpus, int n) {
+        StringBuilder body = new StringBuilder();
+        synchronized (corpus) {
+            for (int i = 0; i < n; i++) {
+                body.append(corpus.nextJson()).append('\n');
+            }
+        }
+        return body.toString();
+    }
+
     /** Posts at {@code rate} per second for {@code seconds}, whatever the answers' pace. */
     Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds) throws InterruptedException {
         return openLoop(baseUrl, corpus, rate, seconds, new Outcome());
@@ -128,16 +185,20 @@ final class LoadClient {
     }
 
     private void post(String baseUrl, String body, Outcome outcome, long sent) {
+        post(baseUrl, body, "application/json", outcome, sent);
+    }
+
+    private void post(String baseUrl, String body, String contentType, Outcome outcome, long sent) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/articles"))
-                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType).header("X-API-Key", apiKey)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
             outcome.statuses.add(response.statusCode());
             outcome.allLatencies.add((System.nanoTime() - sent) / 1e6);
             if (response.statusCode() == 202) {
                 outcome.latencies.add((System.nanoTime() - sent) / 1e6);
                 Matcher m = ID.matcher(response.body());
-                if (m.find()) {
+                while (m.find()) {
                     outcome.acceptedIds.put(m.group(1), sent);
                 }
             }

@@ -31,15 +31,34 @@ final class Report {
         row(md, "NLP alone, all cores (" + nlpAll.get("threads") + " threads): articles/s", nlpArticles);
         row(md, "Kafka alone: produced msgs/s (acks=all, idempotent)", number(kafka, "producedPerSecond"));
         row(md, "Kafka alone: consumed msgs/s", number(kafka, "consumedPerSecond"));
-        row(md, "pipeline saturation: articles/s posted → stored and queryable", stored);
+        row(md, "pipeline, sustained over the phase: articles/s posted (NDJSON batches of " + saturation.get("batch")
+                + ") → stored and queryable", stored);
         row(md, "pipeline / NLP alone, all cores (%)", 100 * stored / nlpArticles);
         row(md, "at 50% of saturation: ingest-to-queryable p50 / p95 / p99 (ms)",
                 number(at50, "queryableP50Ms"), number(at50, "queryableP95Ms"), number(at50, "queryableP99Ms"));
         row(md, "at 90% of saturation: ingest-to-queryable p50 / p95 / p99 (ms)",
                 number(at90, "queryableP50Ms"), number(at90, "queryableP95Ms"), number(at90, "queryableP99Ms"));
-        row(md, "POST /articles straight to ingest: p50 / p99 (ms)", number(gateway, "directP50Ms"), number(gateway, "directP99Ms"));
-        row(md, "POST /articles through the gateway: p50 / p99 (ms)", number(gateway, "gatewayP50Ms"), number(gateway, "gatewayP99Ms"));
-        row(md, "gateway's added latency at p50 (%)", number(gateway, "addedLatencyP50Percent"));
+        String rate = String.format(Locale.ROOT, "%.0f", number(gateway, "openLoopRate"));
+        row(md, "POST /articles at " + rate + "/s straight to ingest: p50 / p99 (ms)",
+                number(gateway, "openDirectP50Ms"), number(gateway, "openDirectP99Ms"));
+        row(md, "POST /articles at " + rate + "/s through the gateway: p50 / p99 (ms)",
+                number(gateway, "openGatewayP50Ms"), number(gateway, "openGatewayP99Ms"));
+        row(md, "gateway's added latency at p50, " + rate + "/s (%)", number(gateway, "openAddedLatencyP50Percent"));
+        row(md, "POST /articles from 4 clients back to back, straight to ingest: p50 / p99 (ms), requests/s",
+                number(gateway, "directP50Ms"), number(gateway, "directP99Ms"), number(gateway, "directPerSecond"));
+        row(md, "POST /articles from 4 clients back to back, through the gateway: p50 / p99 (ms), requests/s",
+                number(gateway, "gatewayP50Ms"), number(gateway, "gatewayP99Ms"), number(gateway, "gatewayPerSecond"));
+        row(md, "gateway's added latency at p50, back to back (%)", number(gateway, "addedLatencyP50Percent"));
+        Map<String, Object> scaling = (Map<String, Object>) r.get("scaling");
+        if (scaling != null) {
+            for (Map.Entry<String, Object> e : scaling.entrySet()) {
+                if (e.getValue() instanceof Map<?, ?> step) {
+                    row(md, "scaling, " + e.getKey() + " of nlp-service (1 consumer thread each, 3 partitions): "
+                            + "enriched / stored articles/s", number((Map<String, Object>) step, "enrichedPerSecond"),
+                            number((Map<String, Object>) step, "storedPerSecond"));
+                }
+            }
+        }
         return md.toString();
     }
 

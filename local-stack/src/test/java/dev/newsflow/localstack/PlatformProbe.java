@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -95,6 +96,28 @@ final class PlatformProbe implements AutoCloseable {
             }
             return lag;
         }
+    }
+
+    /** Sum of the end offsets of a topic's partitions (records ever written to it). */
+    long endOffsets(String topic) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (AdminClient admin = AdminClient.create(props)) {
+            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    /** A counter of the metrics service (since it last started), from /actuator/metrics; NaN when absent. */
+    double metricsCounter(String name) throws Exception {
+        HttpResponse<String> response = get("/actuator/metrics/" + name);
+        if (response.statusCode() != 200) {
+            return Double.NaN;
+        }
+        return JSON.readTree(response.body()).get("measurements").get(0).get("value").asDouble();
     }
 
     /** Members of a consumer group. */

@@ -50,6 +50,8 @@ public final class Bench {
     private final double seconds;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final ArticleCorpus corpus = new ArticleCorpus(42);
+    /** The stack a phase runs on, closed by the shutdown hook if the run is interrupted (Ctrl-C, SIGTERM). */
+    private volatile LocalStack running;
 
     private Bench(Path home, double seconds) {
         this.home = home;
@@ -86,6 +88,12 @@ public final class Bench {
         }
         Path home = Path.of(System.getenv().getOrDefault("NEWSFLOW_HOME", ".")).toAbsolutePath().normalize();
         Bench bench = new Bench(home, seconds);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStack stack = bench.running;
+            if (stack != null) {
+                stack.close();
+            }
+        }, "bench-shutdown"));
         if (load) {
             bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)));
         } else {
@@ -103,6 +111,7 @@ public final class Bench {
         StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
                 KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
         try (LocalStack stack = new LocalStack(config)) {
+            running = stack;
             stack.start(System.out);
             LoadTest test = new LoadTest(new LoadClient(KEY), corpus, stack.gatewayUrl(),
                     "http://127.0.0.1:" + config.metricsPort(), stack.kafkaBootstrap(), seconds, probeSeconds, startRate,
@@ -134,6 +143,7 @@ public final class Bench {
         StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
                 KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
         try (LocalStack stack = new LocalStack(config)) {
+            running = stack;
             stack.start(System.out);
             LoadClient client = new LoadClient(KEY);
             results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
@@ -167,6 +177,7 @@ public final class Bench {
         r.put("articlesPerStep", articles);
         r.put("consumerThreadsPerInstance", 1);
         try (LocalStack stack = new LocalStack(config, Map.of("NEWSFLOW_NLP_CONCURRENCY", "1"))) {
+            running = stack;
             stack.start(System.out);
             LoadClient client = new LoadClient(KEY);
             String ingest = "http://127.0.0.1:" + config.ingestPort();

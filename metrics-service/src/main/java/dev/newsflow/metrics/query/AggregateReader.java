@@ -82,12 +82,30 @@ class AggregateReader {
                 ids.add(scope + "|all");
             }
             docs = fetch(Collections.COUNTS, ids, paths);
-        } else {
+        } else if (scope.equals(ContributionPlanner.ALL_SCOPE)) {
             Window w = window(from, to);
-            List<String> ids = new ArrayList<>();
-            w.months().forEach(m -> ids.add(scope + "|" + m));
-            w.days().forEach(d -> ids.add(scope + "|" + d));
-            docs = ids.isEmpty() ? List.of() : fetch(Collections.COUNTS, ids, paths);
+            docs = new ArrayList<>();
+            if (!w.months().isEmpty()) {
+                docs.addAll(fetch(Collections.COUNTS, w.months().stream().map(m -> scope + "|" + m).toList(), paths));
+            }
+            if (!w.days().isEmpty()) {
+                for (Document d : fetch(Collections.DAYS, w.days(), withEntities ? new String[] {"counts.total", "counts.ent"}
+                        : new String[] {"counts.total"})) {
+                    Document c = d.get("counts", Document.class);
+                    docs.add(new Document("n", c == null ? null : c.get("total")).append("ent", c == null ? null : c.get("ent")));
+                }
+            }
+        } else {
+            int shard = ContributionPlanner.regionShard(scope);
+            List<String> days = days(from, to).stream().map(d -> d + "|" + shard).toList();
+            docs = new ArrayList<>();
+            String reg = "reg." + scope;
+            String regent = "regent." + scope;
+            if (!days.isEmpty()) {
+                for (Document d : fetch(Collections.REGION_DAYS, days, withEntities ? new String[] {reg, regent} : new String[] {reg})) {
+                    docs.add(new Document("n", navigate(d, reg)).append("ent", navigate(d, regent)));
+                }
+            }
         }
         long n = 0;
         Map<String, Long> sums = new HashMap<>();
@@ -163,10 +181,10 @@ class AggregateReader {
         if (days.isEmpty()) {
             return out;
         }
-        String path = "ent." + entityKey;
-        for (Document d : fetch(Collections.COUNTS, days.stream().map(day -> ContributionPlanner.ALL_SCOPE + "|" + day).toList(), path)) {
+        String path = "counts.ent." + entityKey;
+        for (Document d : fetch(Collections.DAYS, days, path)) {
             if (navigate(d, path) instanceof Number n && n.longValue() > 0) {
-                out.put(d.getString("_id").substring(2), n.longValue());
+                out.put(d.getString("_id"), n.longValue());
             }
         }
         return out;

@@ -30,7 +30,7 @@ class FigureController {
     private static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, String>comparing(d -> d.getString("day"))
             .reversed().thenComparing(d -> d.getString("_id"));
 
-    private static final int KIND_DAYS_PER_FETCH = 4;
+    private static final int KIND_DAYS_PER_FETCH = 2;
 
     private final AggregateReader reader;
 
@@ -42,7 +42,7 @@ class FigureController {
     @Operation(summary = "Numeric facts",
             description = "One item per figure mentioned in an article, newest day first then by figure id. subject matches "
                     + "as a case-insensitive plain substring (e.g. 贷款 finds 个人贷款余额) and is answered from the "
-                    + "per-subject monthly buckets; kind alone from the per-kind daily buckets; entity keeps figures of articles naming that entity (per-day posting "
+                    + "per-subject monthly buckets; kind alone from the per-day buckets; entity keeps figures of articles naming that entity (per-day posting "
                     + "lists); kind and unit filter exactly.")
     Page<FigureItem> figures(@Parameter(description = "substring of the figure's subject") @RequestParam(required = false) String subject,
                              @Parameter(description = "exact unit: CNY, %, pp, 吨...") @RequestParam(required = false) String unit,
@@ -110,17 +110,16 @@ class FigureController {
         }
     }
 
-    /** The kind's day buckets, newest day first. */
+    /** The per-day figure buckets, newest day first (filtered by kind). */
     private void byKind(FigureKind kind, LocalDate from, LocalDate to, Predicate<Document> keep, Collector out) {
         List<String> days = new ArrayList<>(reader.days(from, to));
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += KIND_DAYS_PER_FETCH) {
             List<String> chunk = days.subList(i, Math.min(days.size(), i + KIND_DAYS_PER_FETCH));
             java.util.Map<String, Document> byDay = new java.util.HashMap<>();
-            reader.fetch(Collections.FIGURE_KINDS, chunk.stream().map(d -> kind.name() + "|" + d).toList(), "items")
-                    .forEach(d -> byDay.put(d.getString("_id"), d));
+            reader.fetch(Collections.FIGURE_DAYS, chunk, "items").forEach(d -> byDay.put(d.getString("_id"), d));
             for (String day : chunk) {
-                Document d = byDay.get(kind.name() + "|" + day);
+                Document d = byDay.get(day);
                 if (d == null) {
                     continue;
                 }

@@ -64,8 +64,10 @@ public class ArticleStore {
     private final JsonMapper json;
     /** Called after every write with the step name; tests throw from it to simulate a crash. */
     private volatile Consumer<String> afterWrite = step -> { };
+    private volatile Buckets.Guard guard;
     private final Map<String, Set<String>> finishedDocs = new HashMap<>();
     private final List<String> finishedTags = new ArrayList<>();
+    private int finishedBatches;
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
         this.factory = factory;
@@ -79,6 +81,38 @@ public class ArticleStore {
 
     private MongoDatabase db() {
         return factory.getMongoDatabase();
+    }
+
+    void guard(Buckets.Guard g) {
+        this.guard = g;
+    }
+
+    /**
+     * {@link Buckets.Guard#READ_CHECK} on mongo-java-server (its serverStatus names the process "java"), else
+     * {@link Buckets.Guard#ATOMIC}.
+     */
+    Buckets.Guard guard() {
+        Buckets.Guard g = guard;
+        if (g == null) {
+            try {
+                Document status = db().runCommand(new Document("serverStatus", 1));
+                g = "java".equals(status.getString("process")) ? Buckets.Guard.READ_CHECK : Buckets.Guard.ATOMIC;
+            } catch (RuntimeException e) {
+                g = Buckets.Guard.ATOMIC;
+            }
+            log.info("aggregate update guard: {}", g);
+            guard = g;
+        }
+        return g;
+    }
+
+    private Buckets buckets() {
+        return new Buckets(db(), guard());
+    }
+
+    /** The members' documents of batch {@code tag} (mongo-java-server scans for anything but an {@code _id} filter). */
+    private Bson members(List<String> ids, String tag) {
+        return guard() == Buckets.Guard.ATOMIC ? Filters.and(Filters.in("_id", ids), Filters.eq("batch", tag)) : Filters.in("_id", ids);
     }
 
     /** Stores one article (a batch of one). */
@@ -215,7 +249,7 @@ public class ArticleStore {
         afterWrite.accept("articles");
         BatchOps ops = BatchOps.merge(members, planner);
         apply(tag, ops);
-        db().getCollection(Collections.ARTICLES).updateMany(Filters.and(Filters.in("_id", ids), Filters.eq("batch", tag)),
+        db().getCollection(Collections.ARTICLES).updateMany(members(ids, tag),
                 Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
         afterWrite.accept("applied");
         db().getCollection(Collections.BATCHES).deleteOne(Filters.eq("_id", tag));
@@ -239,7 +273,7 @@ public class ArticleStore {
     }
 
     private void apply(String tag, BatchOps ops) {
-        Buckets buckets = new Buckets(db());
+        Buckets buckets = buckets();
         buckets.write(ops.retractions(tag), c -> afterWrite.accept("retract:" + c));
         MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
         if (!ops.figureDeletes().isEmpty()) {
@@ -257,10 +291,9 @@ public class ArticleStore {
 
     /** Remembers a finished batch; every few batches its tags are pulled from the documents it touched. */
     private void finished(String tag, BatchOps ops) {
-        finishedTags.add(tag);
-        finishedTags.add(BatchOps.retractTag(tag));
+        finishedTags.addAll(ops.tags(tag));
         ops.touched().forEach((c, ids) -> finishedDocs.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(ids));
-        if (finishedTags.size() >= 2 * CLEANUP_EVERY) {
+        if (++finishedBatches >= CLEANUP_EVERY) {
             removeFinishedTags();
         }
     }
@@ -271,12 +304,13 @@ public class ArticleStore {
             return;
         }
         try {
-            new Buckets(db()).removeTags(finishedDocs, List.copyOf(finishedTags));
+            buckets().removeTags(finishedDocs, List.copyOf(finishedTags));
         } catch (RuntimeException e) {
             log.warn("could not remove finished batch tags (harmless, they stay): {}", e.toString());
         }
         finishedTags.clear();
         finishedDocs.clear();
+        finishedBatches = 0;
     }
 
     private Map<String, Document> load(Set<String> ids) {

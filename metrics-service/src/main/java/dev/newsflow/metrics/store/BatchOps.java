@@ -1,8 +1,5 @@
 package dev.newsflow.metrics.store;
 
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 import dev.newsflow.events.ArticleEnriched;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +19,6 @@ import org.bson.Document;
  * one whose counts net to zero), so that a recomputation over fewer members never applies anything twice.
  */
 final class BatchOps {
-
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     /** One article of a batch: the version to apply, and the last applied version to retract (null when new). */
     record Member(ArticleEnriched current, ArticleEnriched previous) {
@@ -45,7 +40,11 @@ final class BatchOps {
         }
     }
 
+    /** Paths per update at most (see {@link #additions}). */
+    static final int MAX_PATHS = 400;
+
     private final Map<String, Acc> docs = new LinkedHashMap<>();
+    private int maxPaths;
     private final List<String> figureDeletes = new ArrayList<>();
     private final Map<String, Document> figureUpserts = new LinkedHashMap<>();
 
@@ -87,6 +86,7 @@ final class BatchOps {
             acc.pull.values().removeIf(Set::isEmpty);
             acc.push.values().removeIf(Set::isEmpty);
             acc.inc.values().removeIf(v -> v == 0);
+            ops.maxPaths = Math.max(ops.maxPaths, Math.max(acc.inc.size() + acc.push.size() + 1, acc.pull.size() + 1));
         }
         return ops;
     }
@@ -99,45 +99,95 @@ final class BatchOps {
         return tag + ":r";
     }
 
-    /** Retractions (pulls) per collection, to run before {@link #additions}; guarded by {@code tag:r}. */
-    Map<String, List<WriteModel<Document>>> retractions(String tag) {
+    /** One guarded update of one document: applied only if the document's {@code arts} lacks {@code tag}. */
+    record Guarded(String id, String tag, Document update, boolean upsert) {
+    }
+
+    /**
+     * Retractions (pulls) per collection, to run before {@link #additions}; guarded by {@code tag:r} (and
+     * {@code tag:r#i} for the further parts of a document with many paths).
+     */
+    Map<String, List<Guarded>> retractions(String tag) {
         String rtag = retractTag(tag);
-        Map<String, List<WriteModel<Document>>> out = new LinkedHashMap<>();
+        Map<String, List<Guarded>> out = new LinkedHashMap<>();
         for (Acc acc : docs.values()) {
             if (acc.pull.isEmpty() && acc.pullItemsOf.isEmpty()) {
                 continue;
             }
-            Document pull = new Document();
-            acc.pull.forEach((path, ids) -> pull.append(path, new Document("$in", List.copyOf(ids))));
+            List<Map.Entry<String, Object>> pulls = new ArrayList<>();
+            acc.pull.forEach((path, ids) -> pulls.add(Map.entry(path, new Document("$in", List.copyOf(ids)))));
             if (!acc.pullItemsOf.isEmpty()) {
-                pull.append("items", new Document("a", new Document("$in", List.copyOf(acc.pullItemsOf))));
+                pulls.add(Map.entry("items", new Document("a", new Document("$in", List.copyOf(acc.pullItemsOf)))));
             }
-            Document update = new Document("$pull", pull).append("$push", new Document("arts", rtag));
-            out.computeIfAbsent(acc.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                    new Document("_id", acc.id).append("arts", new Document("$ne", rtag)), update));
+            List<List<Map.Entry<String, Object>>> parts = parts(pulls);
+            for (int i = 0; i < parts.size(); i++) {
+                String t = part(rtag, i);
+                Document pull = new Document();
+                parts.get(i).forEach(e -> pull.append(e.getKey(), e.getValue()));
+                Document update = new Document("$pull", pull).append("$push", new Document("arts", t));
+                out.computeIfAbsent(acc.collection, c -> new ArrayList<>()).add(new Guarded(acc.id, t, update, false));
+            }
         }
         return out;
     }
 
-    /** Every touched document's counts and pushes, upserted; guarded by {@code tag}. */
-    Map<String, List<WriteModel<Document>>> additions(String tag) {
-        Map<String, List<WriteModel<Document>>> out = new LinkedHashMap<>();
+    /**
+     * Every touched document's counts and pushes, upserted; guarded by {@code tag} (and {@code tag#i} for the further
+     * parts of a document with many paths: mongo-java-server validates an update's paths pairwise, so one update with
+     * tens of thousands of paths would take seconds).
+     */
+    Map<String, List<Guarded>> additions(String tag) {
+        Map<String, List<Guarded>> out = new LinkedHashMap<>();
         for (Acc acc : docs.values()) {
-            Document push = new Document("arts", tag);
-            acc.push.forEach((path, ids) -> push.append(path, new Document("$each", List.copyOf(ids))));
+            List<Map.Entry<String, Object>> paths = new ArrayList<>();
+            acc.inc.forEach((path, v) -> paths.add(Map.entry("i" + path, v)));
+            acc.push.forEach((path, ids) -> paths.add(Map.entry("p" + path, new Document("$each", List.copyOf(ids)))));
             if (!acc.items.isEmpty()) {
-                push.append("items", new Document("$each", acc.items));
+                paths.add(Map.entry("pitems", new Document("$each", acc.items)));
             }
-            Document update = new Document("$push", push);
-            if (!acc.inc.isEmpty()) {
+            List<List<Map.Entry<String, Object>>> parts = parts(paths);
+            for (int i = 0; i < parts.size(); i++) {
+                String t = part(tag, i);
+                Document push = new Document("arts", t);
                 Document inc = new Document();
-                acc.inc.forEach(inc::append);
-                update.append("$inc", inc);
+                for (Map.Entry<String, Object> e : parts.get(i)) {
+                    (e.getKey().charAt(0) == 'i' ? inc : push).append(e.getKey().substring(1), e.getValue());
+                }
+                Document update = new Document("$push", push);
+                if (!inc.isEmpty()) {
+                    update.append("$inc", inc);
+                }
+                out.computeIfAbsent(acc.collection, c -> new ArrayList<>()).add(new Guarded(acc.id, t, update, true));
             }
-            out.computeIfAbsent(acc.collection, c -> new ArrayList<>()).add(new UpdateOneModel<>(
-                    new Document("_id", acc.id).append("arts", new Document("$ne", tag)), update, UPSERT));
         }
         return out;
+    }
+
+    /** At least one (possibly empty) part, each of at most {@link #MAX_PATHS} paths. */
+    private static <T> List<List<T>> parts(List<T> all) {
+        List<List<T>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += MAX_PATHS) {
+            parts.add(all.subList(i, Math.min(all.size(), i + MAX_PATHS)));
+        }
+        if (parts.isEmpty()) {
+            parts.add(List.of());
+        }
+        return parts;
+    }
+
+    private static String part(String tag, int i) {
+        return i == 0 ? tag : tag + "#" + i;
+    }
+
+    /** Every tag the updates of this batch may carry (for the clean-up). */
+    List<String> tags(String tag) {
+        int parts = Math.max(1, (int) Math.ceil(maxPaths / (double) MAX_PATHS));
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            tags.add(part(tag, i));
+            tags.add(part(retractTag(tag), i));
+        }
+        return tags;
     }
 
     /** Figure documents of retracted versions (deleted before the new ones are upserted). */

@@ -4,9 +4,12 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,32 +17,83 @@ import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
- * Runs guarded aggregate updates: one unordered bulk write per collection. A guarded upsert whose document already
- * carries the tag fails with a duplicate key (the filter does not match, the insert collides with the existing
- * {@code _id}): that is "already applied", not an error.
+ * Runs guarded aggregate updates, one unordered bulk write per collection, in one of two guard modes:
+ * <ul>
+ * <li>{@link Guard#ATOMIC} (real MongoDB): the filter {@code {_id, arts: {$ne: tag}}} and the update that pushes the
+ *     tag form one atomic single-document operation, so even two processes finishing the same batch concurrently
+ *     apply it once. A guarded upsert whose document already carries the tag fails with a duplicate key: that is
+ *     "already applied", not an error.</li>
+ * <li>{@link Guard#READ_CHECK} (mongo-java-server, which answers a filter on anything but {@code _id} alone with a
+ *     scan of the whole collection): one {@code _id $in} read of the tags, then {@code _id}-only updates for the
+ *     documents lacking the tag. Exactly once for a single writer per batch (the local stack runs one instance);
+ *     the update still pushes the tag atomically with the counts, so a crash between documents is safe.</li>
+ * </ul>
  */
 final class Buckets {
 
+    enum Guard { ATOMIC, READ_CHECK }
+
     private static final int CHUNK = 5_000;
+    private static final int READ_CHUNK = 100;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final UpdateOptions NO_UPSERT = new UpdateOptions();
 
     private final MongoDatabase db;
+    private final Guard guard;
 
-    Buckets(MongoDatabase db) {
+    Buckets(MongoDatabase db, Guard guard) {
         this.db = db;
+        this.guard = guard;
     }
 
     /** Writes each collection's updates, then calls {@code afterEach} with the collection name. */
-    void write(Map<String, List<WriteModel<Document>>> byCollection, Consumer<String> afterEach) {
-        for (Map.Entry<String, List<WriteModel<Document>>> e : byCollection.entrySet()) {
-            List<WriteModel<Document>> models = e.getValue();
-            for (int i = 0; i < models.size(); i += CHUNK) {
-                write(e.getKey(), models.subList(i, Math.min(models.size(), i + CHUNK)));
+    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
+        for (Map.Entry<String, List<BatchOps.Guarded>> e : byCollection.entrySet()) {
+            List<BatchOps.Guarded> updates = e.getValue();
+            for (int i = 0; i < updates.size(); i += CHUNK) {
+                List<BatchOps.Guarded> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
+                bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk));
             }
             afterEach.accept(e.getKey());
         }
     }
 
-    private void write(String collection, List<WriteModel<Document>> models) {
+    private static List<WriteModel<Document>> atomic(List<BatchOps.Guarded> updates) {
+        List<WriteModel<Document>> models = new ArrayList<>(updates.size());
+        for (BatchOps.Guarded u : updates) {
+            models.add(new UpdateOneModel<>(new Document("_id", u.id()).append("arts", new Document("$ne", u.tag())), u.update(),
+                    u.upsert() ? UPSERT : NO_UPSERT));
+        }
+        return models;
+    }
+
+    private List<WriteModel<Document>> readChecked(String collection, List<BatchOps.Guarded> updates) {
+        Set<String> done = new HashSet<>();
+        List<String> ids = updates.stream().map(BatchOps.Guarded::id).toList();
+        // small $in lists: the server checks every found document against the whole list
+        for (int i = 0; i < ids.size(); i += READ_CHUNK) {
+            db.getCollection(collection).find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + READ_CHUNK))))
+                    .projection(new Document("arts", 1)).forEach(d -> {
+                        if (d.get("arts") instanceof List<?> arts) {
+                            for (Object t : arts) {
+                                done.add(d.get("_id") + "\u0000" + t);
+                            }
+                        }
+                    });
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(updates.size());
+        for (BatchOps.Guarded u : updates) {
+            if (!done.contains(u.id() + "\u0000" + u.tag())) {
+                models.add(new UpdateOneModel<>(new Document("_id", u.id()), u.update(), u.upsert() ? UPSERT : NO_UPSERT));
+            }
+        }
+        return models;
+    }
+
+    private void bulk(String collection, List<WriteModel<Document>> models) {
+        if (models.isEmpty()) {
+            return;
+        }
         try {
             db.getCollection(collection).bulkWrite(models, new BulkWriteOptions().ordered(false));
         } catch (MongoBulkWriteException ex) {
@@ -57,7 +111,9 @@ final class Buckets {
         touched.forEach((collection, ids) -> {
             List<WriteModel<Document>> models = new ArrayList<>(ids.size());
             ids.forEach(id -> models.add(new UpdateOneModel<>(new Document("_id", id), update)));
-            write(Map.of(collection, models), c -> { });
+            for (int i = 0; i < models.size(); i += CHUNK) {
+                bulk(collection, models.subList(i, Math.min(models.size(), i + CHUNK)));
+            }
         });
     }
 }

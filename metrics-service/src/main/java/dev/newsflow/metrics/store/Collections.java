@@ -12,16 +12,23 @@ public final class Collections {
     public static final String ARTICLES = "articles";
     /** One document per store batch in progress ({@code _id} = batch tag, {@code members} = article ids). */
     public static final String BATCHES = "store_batches";
-    /** One document per day ({@code _id} = yyyy-MM-dd): posting lists per entity, source, section, region; a few counts. */
+    /**
+     * One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, {@code counts.ent.K}, per source,
+     * section, keyword) and posting lists ({@code posts.all}, per entity, source, section, region).
+     */
     public static final String DAYS = "agg_days";
     /**
-     * Articles per entity by scope and period: {@code _id} = scope|period with scope {@code *} (everything) or a
-     * GB/T 2260 code and period a day, a month or {@code all} (the all-time documents of scope {@code *} are
-     * sharded by entity: {@code *|all|0..15}); fields {@code n} (articles) and {@code ent.TYPE|name}. Plus
-     * {@code _id = days}: {@code d.yyyy-MM-dd} = articles per day, the list of days with data.
+     * Roll-ups of the day documents' entity counts ({@code n} = articles, {@code ent.TYPE|name} = articles naming it):
+     * {@code *|yyyy-MM} per month; {@code *|all|0..15} all time, sharded by entity ({@code n} in shard 0); {@code CODE|all}
+     * all time within a region (GB/T 2260 roll-up); and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
      */
     public static final String COUNTS = "agg_counts";
-    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|shard). */
+    /**
+     * Region counts per day, sharded by region code ({@code _id} = yyyy-MM-dd|shard): {@code reg.CODE} = articles,
+     * {@code regent.CODE.K} = articles naming entity K (GB/T 2260 roll-up: a county counts for its city and province).
+     */
+    public static final String REGION_DAYS = "agg_region_days";
+    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|shard): {@code co.K.OTHER}. */
     public static final String COOCCURRENCE = "agg_cooccurrence";
     /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|shard). */
     public static final String COOCCURRENCE_MONTHS = "agg_cooccurrence_months";
@@ -29,8 +36,8 @@ public final class Collections {
     public static final String FIGURES = "figures";
     /** Figures by subject and month ({@code _id} = subject|yyyy-MM): the figure documents inline in {@code items}. */
     public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
-    /** Figures by kind and day ({@code _id} = KIND|yyyy-MM-dd): the figure documents inline in {@code items}. */
-    public static final String FIGURE_KINDS = "agg_figure_kinds";
+    /** Figures by day ({@code _id} = yyyy-MM-dd): the figure documents inline in {@code items}. */
+    public static final String FIGURE_DAYS = "agg_figure_days";
     /**
      * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM): {@code d.dd} = ids of the
      * articles of that day containing the bigram.
@@ -39,8 +46,8 @@ public final class Collections {
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */
     static final String LEGACY_MONTHS = "agg_months";
 
-    public static final List<String> AGGREGATES = List.of(DAYS, COUNTS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
-            FIGURE_SUBJECTS, FIGURE_KINDS, TEXT, LEGACY_MONTHS);
+    public static final List<String> AGGREGATES = List.of(DAYS, COUNTS, REGION_DAYS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
+            FIGURE_SUBJECTS, FIGURE_DAYS, TEXT, LEGACY_MONTHS);
 
     private Collections() {
     }

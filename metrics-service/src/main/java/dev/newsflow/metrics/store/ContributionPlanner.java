@@ -30,6 +30,7 @@ public class ContributionPlanner {
 
     public static final int COOC_SHARDS = 8;
     public static final int ALL_SHARDS = 16;
+    public static final int REGION_SHARDS = 8;
     public static final String ALL_SCOPE = "*";
     public static final String DAYS_DOC = "days";
     static final int MAX_ENTITIES = 40;
@@ -68,6 +69,7 @@ public class ContributionPlanner {
         dayIncs.add("counts.total");
         dayPushes.add("posts.all");
         for (String k : entityKeys) {
+            dayIncs.add("counts.ent." + k);
             dayPushes.add("posts.ent." + k);
         }
         if (present(a.source())) {
@@ -80,9 +82,16 @@ public class ContributionPlanner {
             dayIncs.add("counts.sec." + s);
             dayPushes.add("posts.sec." + s);
         }
+        Map<Integer, List<String>> regionDay = new TreeMap<>();
         for (String code : regionCodes) {
             dayPushes.add("posts.reg." + code);
+            List<String> incs = regionDay.computeIfAbsent(regionShard(code), s -> new ArrayList<>());
+            incs.add("reg." + code);
+            for (String k : entityKeys) {
+                incs.add("regent." + code + "." + k);
+            }
         }
+        regionDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.REGION_DAYS, d + "|" + s, incs, List.of())));
         for (String k : keywords) {
             dayIncs.add("counts.kw." + k);
         }
@@ -92,12 +101,9 @@ public class ContributionPlanner {
         List<String> entityIncs = new ArrayList<>();
         entityIncs.add("n");
         entityKeys.forEach(k -> entityIncs.add("ent." + k));
-        for (String scope : scopes(regionCodes)) {
-            ops.add(new BucketOp(Collections.COUNTS, scope + "|" + d, entityIncs, List.of()));
-            ops.add(new BucketOp(Collections.COUNTS, scope + "|" + month, entityIncs, List.of()));
-            if (!scope.equals(ALL_SCOPE)) {
-                ops.add(new BucketOp(Collections.COUNTS, scope + "|all", entityIncs, List.of()));
-            }
+        ops.add(new BucketOp(Collections.COUNTS, ALL_SCOPE + "|" + month, entityIncs, List.of()));
+        for (String code : regionCodes) {
+            ops.add(new BucketOp(Collections.COUNTS, code + "|all", entityIncs, List.of()));
         }
         Map<Integer, List<String>> allShards = new TreeMap<>();
         allShards.put(0, new ArrayList<>(List.of("n")));
@@ -152,7 +158,7 @@ public class ContributionPlanner {
             figures.add(doc);
         }
         Map<String, List<Document>> bySubject = new LinkedHashMap<>();
-        Map<String, List<Document>> byKind = new TreeMap<>();
+        List<Document> dayItems = new ArrayList<>();
         for (Document f : figures) {
             Document item = new Document(f);
             item.remove("article");
@@ -161,19 +167,23 @@ public class ContributionPlanner {
             if (subject != null && !subject.isBlank() && subject.length() <= 100) {
                 bySubject.computeIfAbsent(subject.strip(), k -> new ArrayList<>()).add(item);
             }
-            if (f.getString("kind") != null) {
-                byKind.computeIfAbsent(f.getString("kind"), k -> new ArrayList<>()).add(item);
-            }
+            dayItems.add(item);
         }
         bySubject.forEach((subject, items) ->
                 ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(), List.of(), items)));
-        byKind.forEach((kind, items) ->
-                ops.add(new BucketOp(Collections.FIGURE_KINDS, kind + "|" + d, List.of(), List.of(), items)));
+        if (!dayItems.isEmpty()) {
+            ops.add(new BucketOp(Collections.FIGURE_DAYS, d, List.of(), List.of(), dayItems));
+        }
         return new Plan(ops, figures);
     }
 
     public static int shard(String entityKey) {
         return Math.floorMod(entityKey.hashCode(), COOC_SHARDS);
+    }
+
+    /** The shard of the per-day region counts holding this region code. */
+    public static int regionShard(String code) {
+        return Math.floorMod(code.hashCode(), REGION_SHARDS);
     }
 
     /** The shard of the all-time entity counts of scope {@code *} holding this entity (shard 0 also holds {@code n}). */
@@ -183,14 +193,6 @@ public class ContributionPlanner {
 
     public static String allId(int shard) {
         return ALL_SCOPE + "|all|" + shard;
-    }
-
-    /** {@code *} and every region code the article counts for. */
-    private static List<String> scopes(Set<String> regionCodes) {
-        List<String> scopes = new ArrayList<>();
-        scopes.add(ALL_SCOPE);
-        scopes.addAll(regionCodes);
-        return scopes;
     }
 
     /** The distinct character bigrams of the lower-cased texts (each separately), sorted. */

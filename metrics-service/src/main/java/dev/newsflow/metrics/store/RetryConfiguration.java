@@ -12,9 +12,10 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Store failures (MongoDB down, timeouts) are retried by the listener container, seeking back to the failed
- * record, with exponential back-off capped at 30 s and no limit: nothing is skipped or dead-lettered because
- * the database is away. Poison records never reach this: the consumer dead-letters them itself.
+ * Store failures (MongoDB down, timeouts) are retried by the listener container with exponential back-off capped at
+ * 30 s and no limit. The consumer is a batch listener that throws a plain exception, so the whole batch is retried
+ * (storing is idempotent: finished members are duplicates, an interrupted batch is resumed): nothing is skipped or
+ * dead-lettered because the database is away. Poison records never reach this: the consumer dead-letters them itself.
  */
 @Configuration(proxyBeanMethods = false)
 class RetryConfiguration {

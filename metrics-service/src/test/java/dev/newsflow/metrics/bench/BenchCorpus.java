@@ -65,7 +65,11 @@ public final class BenchCorpus {
     }
 
     public ArticleEnriched article(int n) {
-        LocalDate day = LAST_DAY.minusDays(random.nextInt(DAYS));
+        return article(n, LAST_DAY.minusDays(random.nextInt(DAYS)));
+    }
+
+    /** Like {@link #article(int)} but published on the given day (a live feed delivers today's news). */
+    public ArticleEnriched article(int n, LocalDate day) {
         Map<String, Entity> entities = new LinkedHashMap<>();
         int np = 1 + random.nextInt(5);
         int no = 1 + random.nextInt(3);

@@ -42,24 +42,48 @@ public final class QueryBenchmark {
             System.out.printf("bulk-loaded %,d articles in %.1f s%n", n - streamed, (System.nanoTime() - bulkStart) / 1e9);
             System.out.flush();
             List<byte[]> events = new ArrayList<>();
+            // bench.live=true: the streamed articles are the newest, published over the last 2 days in order (a live
+            // feed); default: random days over the whole year (worst case for batching)
+            boolean live = Boolean.getBoolean("bench.live");
             for (int i = n - streamed; i < n; i++) {
-                events.add(json.writeValueAsBytes(gen.article(i)));
+                LocalDate day = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY.minusDays(1 - (i - (n - streamed)) * 2L / streamed);
+                events.add(json.writeValueAsBytes(live ? gen.article(i, day) : gen.article(i)));
             }
+            System.out.println(live ? "streaming a live feed (last 2 days, in order)" : "streaming articles of random days");
+            int batch = Integer.getInteger("bench.batch", 500);
+            var steps = new dev.newsflow.metrics.store.StepTimer(store);
             long start = System.nanoTime();
-            for (byte[] e : events) {
-                store.store(json.readValue(e, ArticleEnriched.class));
+            for (int i = 0; i < events.size(); i += batch) {
+                List<ArticleEnriched> part = new ArrayList<>();
+                for (byte[] e : events.subList(i, Math.min(events.size(), i + batch))) {
+                    part.add(json.readValue(e, ArticleEnriched.class));
+                }
+                steps.mark();
+                store.storeAll(part);
+                if (i == 0) {
+                    System.out.printf("first batch done after %.1f s%n", (System.nanoTime() - start) / 1e9);
+                    System.out.flush();
+                }
             }
             double secs = (System.nanoTime() - start) / 1e9;
-            System.out.printf("STORE: last %,d articles (on top of %,d) through the exactly-once store path in %.1f s = %.0f articles/s%n",
-                    streamed, n - streamed, secs, streamed / secs);
+            System.out.printf("STORE: last %,d articles (on top of %,d) through the exactly-once store path, batches of %d, in %.1f s = %.0f articles/s%n",
+                    streamed, n - streamed, batch, secs, streamed / secs);
+            System.out.print("time before each store step (the write step included):\n" + steps);
             int dups = Math.min(1000, events.size());
             long dupStart = System.nanoTime();
+            List<ArticleEnriched> again = new ArrayList<>();
             for (byte[] e : events.subList(0, dups)) {
-                store.store(json.readValue(e, ArticleEnriched.class));
+                again.add(json.readValue(e, ArticleEnriched.class));
+            }
+            for (int i = 0; i < again.size(); i += batch) {
+                store.storeAll(again.subList(i, Math.min(again.size(), i + batch)));
             }
             System.out.printf("REDELIVERY: %d duplicates skipped at %.0f/s%n", dups, dups / ((System.nanoTime() - dupStart) / 1e9));
             System.out.flush();
 
+            if (Boolean.getBoolean("bench.sizes")) {
+                printSizes(factory);
+            }
             AggregateReader reader = new AggregateReader(factory);
             ArticleController articles = new ArticleController(reader);
             EntityController entities = new EntityController(reader);
@@ -101,6 +125,7 @@ public final class QueryBenchmark {
                 return figures.figures(null, null, "MONEY", null, null, w[0], w[1], "0", "20");
             });
             cases.put("GET /figures?entity= (all time)", () -> figures.figures(null, null, null, gen.personName(gen.samplePerson()), "PERSON", null, null, "0", "20"));
+            cases.put("GET /articles?q= (all time, 2 words)", () -> articles.articles(null, null, null, null, null, "质量发展", null, null, "0", "20"));
             cases.put("GET /regions/{code} (all time)", () -> regions.region(gen.placeCode(gen.samplePlace()), null, null, "10"));
             cases.put("GET /regions/{province} (all time)", () -> regions.region(gen.placeCode(gen.samplePlace()).substring(0, 2) + "0000", null, null, "10"));
             cases.put("GET /trends?window=P7D", () -> trends.trends("P7D", null, null, null, "10"));
@@ -123,5 +148,30 @@ public final class QueryBenchmark {
                 System.out.flush();
             }
         }
+    }
+
+    /** Largest and mean BSON size per aggregate collection (MongoDB's limit is 16 MB per document). */
+    private static void printSizes(MongoDatabaseFactory factory) {
+        var codec = new org.bson.codecs.DocumentCodec();
+        System.out.printf("%n%-28s %8s %12s %12s%n", "collection", "docs", "mean bytes", "max bytes");
+        for (String c : dev.newsflow.metrics.store.Collections.AGGREGATES) {
+            long count = 0;
+            long total = 0;
+            long max = 0;
+            String maxId = "";
+            for (org.bson.Document d : factory.getMongoDatabase().getCollection(c).find()) {
+                long size = new org.bson.RawBsonDocument(d, codec).getByteBuffer().remaining();
+                count++;
+                total += size;
+                if (size > max) {
+                    max = size;
+                    maxId = String.valueOf(d.get("_id"));
+                }
+            }
+            if (count > 0) {
+                System.out.printf("%-28s %8d %12d %12d  (%s)%n", c, count, total / count, max, maxId);
+            }
+        }
+        System.out.flush();
     }
 }

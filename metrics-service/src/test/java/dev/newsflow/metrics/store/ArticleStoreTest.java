@@ -78,8 +78,10 @@ class ArticleStoreTest {
     @Test
     void countsAnArticleOncePerEntity() {
         Env e = clean(a1(), a2());
-        Document day = e.factory.getMongoDatabase().getCollection(Collections.COUNTS).find(new Document("_id", "*|2026-11-20")).first();
-        assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        Document day = e.factory.getMongoDatabase().getCollection(Collections.DAYS).find(new Document("_id", "2026-11-20")).first();
+        assertThat(day.get("counts", Document.class).get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        Document month = e.factory.getMongoDatabase().getCollection(Collections.COUNTS).find(new Document("_id", "*|2026-11")).first();
+        assertThat(month.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
         assertThat(e.fingerprint()).contains("EntityCount[name=王伟, type=PERSON, count=2]");
     }
 
@@ -239,6 +241,22 @@ class ArticleStoreTest {
             assertThat(e.store.storeAll(List.of(a1v2(), a3(), a4()))).containsOnly(StoreOutcome.DUPLICATE);
             assertThat(e.fingerprint()).as("crash at write %d (%s)", crashAt, steps.get(crashAt - 1)).isEqualTo(reference.fingerprint());
             assertThat(e.factory.getMongoDatabase().getCollection(Collections.BATCHES).countDocuments()).isZero();
+        }
+    }
+
+    @Test
+    void withTheAtomicGuardACrashAfterAnyWriteThenRedeliveryNeitherLosesNorDoubleCounts() {
+        Env reference = clean(a1v2(), a2(), a3(), a4());
+        int writes = countWrites(clean(a1(), a2()).store, a1v2(), a3(), a4());
+        for (int crashAt = 1; crashAt <= writes; crashAt++) {
+            Env e = clean(a1(), a2());
+            e.store.guard(Buckets.Guard.ATOMIC);
+            crashAfter(e.store, crashAt);
+            assertThatThrownBy(() -> e.store.storeAll(List.of(a1v2(), a3(), a4()))).hasMessageContaining("injected crash");
+            e.store.afterWrite(null);
+            e.store.storeAll(List.of(a3(), a2()));
+            e.store.storeAll(List.of(a4(), a1v2()));
+            assertThat(e.fingerprint()).as("crash at write %d", crashAt).isEqualTo(reference.fingerprint());
         }
     }
 

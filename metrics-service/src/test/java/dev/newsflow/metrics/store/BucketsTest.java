@@ -43,12 +43,12 @@ class BucketsTest {
     @Test
     void aBatchTouchingADocumentManyTimesUpdatesItOnceAndApplyingItTwiceCountsOnce() {
         MongoDatabase db = mongo.factory("b1").getMongoDatabase();
-        Buckets b = new Buckets(db);
+        Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
         BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER);
         assertThat(ops.additions("T").get(Collections.DAYS)).hasSize(1);
         run(b, ops, "T");
         run(b, ops, "T");
-        Document day = counts(db, "*|2026-11-20");
+        Document day = counts(db, "*|2026-11");
         assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
         Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
@@ -58,13 +58,13 @@ class BucketsTest {
     @Test
     void retractionAndReAdditionOfTheSameIdOnOneListNetOut() {
         MongoDatabase db = mongo.factory("b2").getMongoDatabase();
-        Buckets b = new Buckets(db);
+        Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
         run(b, BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER), "T1");
         ArticleEnriched a1v2 = article("a1").day("2026-11-20").person("李娜").build();
         BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
         run(b, change, "T2");
         run(b, change, "T2");
-        Document day = counts(db, "*|2026-11-20");
+        Document day = counts(db, "*|2026-11");
         assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
         assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
@@ -75,13 +75,54 @@ class BucketsTest {
     }
 
     @Test
+    void theAtomicGuardAppliesABatchOnce() {
+        MongoDatabase db = mongo.factory("b4").getMongoDatabase();
+        Buckets b = new Buckets(db, Buckets.Guard.ATOMIC);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER);
+        run(b, ops, "T");
+        run(b, ops, "T");
+        ArticleEnriched a1v2 = article("a1").day("2026-11-20").person("李娜").build();
+        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
+        run(b, change, "T2");
+        run(b, change, "T2");
+        Document day = counts(db, "*|2026-11");
+        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aDocumentWithMoreThanMaxPathsIsUpdatedInGuardedPartsOnce() {
+        MongoDatabase db = mongo.factory("b5").getMongoDatabase();
+        Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
+        List<BatchOps.Member> members = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            var a = article("m" + i).day("2026-11-20");
+            for (int j = 0; j < 10; j++) {
+                a.person("人" + i + "_" + j);
+            }
+            members.add(new BatchOps.Member(a.build(), null));
+        }
+        BatchOps ops = BatchOps.merge(members, PLANNER);
+        assertThat(ops.additions("T").get(Collections.DAYS)).hasSizeGreaterThan(1);
+        assertThat(ops.tags("T")).contains("T", "T#1");
+        run(b, ops, "T");
+        run(b, ops, "T");
+        Document day = db.getCollection(Collections.DAYS).find().first();
+        assertThat(day.get("counts", Document.class).get("total", Number.class).intValue()).isEqualTo(60);
+        assertThat(day.get("counts", Document.class).get("ent", Document.class)).hasSize(600);
+        b.removeTags(ops.touched(), ops.tags("T"));
+        assertThat(db.getCollection(Collections.DAYS).find().first().getList("arts", String.class)).isEmpty();
+    }
+
+    @Test
     void finishedTagsAreRemovedFromTheDocuments() {
         MongoDatabase db = mongo.factory("b3").getMongoDatabase();
-        Buckets b = new Buckets(db);
+        Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
         BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
         run(b, ops, "T");
-        assertThat(counts(db, "*|2026-11-20").getList("arts", String.class)).containsExactly("T");
+        assertThat(counts(db, "*|2026-11").getList("arts", String.class)).containsExactly("T");
         b.removeTags(ops.touched(), List.of("T", "T:r"));
-        assertThat(counts(db, "*|2026-11-20").getList("arts", String.class)).isEmpty();
+        assertThat(counts(db, "*|2026-11").getList("arts", String.class)).isEmpty();
     }
 }

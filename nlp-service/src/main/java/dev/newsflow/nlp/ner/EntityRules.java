@@ -141,16 +141,35 @@ final class EntityRules {
             return spans;
         }
         List<NerSpan> out = new ArrayList<>(spans.size());
+        String whole = null;
         for (NerSpan s : spans) {
             if (s.type() == EntityType.PERSON) {
                 String name = new String(text, s.start(), s.end() - s.start());
                 if (organisations.stream().anyMatch(o -> o.length() > name.length() + 1 && o.startsWith(name))) {
                     continue;
                 }
+                if (whole == null) {
+                    whole = new String(text);
+                }
+                if (name.length() >= 2 && occursInsideAnOrganisation(whole, name, spans)) {
+                    continue;
+                }
             }
             out.add(s);
         }
         return out;
+    }
+
+    /** Whether some occurrence of {@code name} in the text overlaps an organisation span (海新运输有限公司 for 陆海新). */
+    private static boolean occursInsideAnOrganisation(String text, String name, List<NerSpan> spans) {
+        for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+            for (NerSpan o : spans) {
+                if (o.type() == EntityType.ORGANIZATION && o.start() < at + name.length() && at < o.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static List<NerSpan> bylines(char[] text) {

@@ -1,17 +1,18 @@
 package dev.newsflow.nlp.ner;
 
-/** Open-addressing map from non-zero long keys to non-negative ints; {@link #get} answers -1 when absent. */
+/**
+ * Open-addressing map from non-zero long keys to non-negative ints; {@link #get} answers -1 when absent. Key and
+ * value share one array slot pair, so a lookup touches one cache line (decoding is bound by these lookups).
+ */
 public final class LongIntMap {
 
-    private long[] keys;
-    private int[] values;
+    private long[] table;
     private int size;
     private int mask;
 
     public LongIntMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
+        table = new long[2 * capacity];
         mask = capacity - 1;
     }
 
@@ -25,9 +26,9 @@ public final class LongIntMap {
     public int get(long key) {
         int i = slot(key) & mask;
         while (true) {
-            long k = keys[i];
+            long k = table[2 * i];
             if (k == key) {
-                return values[i];
+                return (int) table[2 * i + 1];
             }
             if (k == 0) {
                 return -1;
@@ -42,15 +43,15 @@ public final class LongIntMap {
         }
         int i = slot(key) & mask;
         while (true) {
-            long k = keys[i];
+            long k = table[2 * i];
             if (k == key) {
-                values[i] = value;
+                table[2 * i + 1] = value;
                 return;
             }
             if (k == 0) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
+                table[2 * i] = key;
+                table[2 * i + 1] = value;
+                if (++size * 2 > mask + 1) {
                     grow();
                 }
                 return;
@@ -76,23 +77,21 @@ public final class LongIntMap {
     }
 
     public void forEach(Entry entry) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                entry.accept(keys[i], values[i]);
+        for (int i = 0; i <= mask; i++) {
+            if (table[2 * i] != 0) {
+                entry.accept(table[2 * i], (int) table[2 * i + 1]);
             }
         }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        mask = keys.length - 1;
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = (old.length) - 1;
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                put(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }

@@ -33,6 +33,9 @@ public final class NerModel {
     private final Lexicon segmentWords;
     private final NgramScorer ngrams;
     private final NerModel first;
+    /** Rows of the features with small payloads (classes, lexicon roles, labels), by template: no hashing. */
+    private final int[][] dense = new int[256][];
+    private static final int DENSE = 4096;
 
     public NerModel(String version, int featureSet, LongIntMap index, float[] weights, float[] transitions,
                     byte[] nameStats, byte[] clusters, Lexicon... lexicons) {
@@ -54,6 +57,17 @@ public final class NerModel {
         this.roleLexicons = suffix ? java.util.Arrays.copyOf(lexicons, lexicons.length - 1) : lexicons;
         this.suffixes = suffix ? lexicons[lexicons.length - 1] : null;
         this.ngrams = new NgramScorer(index, weights);
+        index.forEach((key, row) -> {
+            int template = (int) (key >>> 56);
+            long payload = key & ((1L << 56) - 1);
+            if (payload < DENSE && !NgramScorer.HANDLED[template]) {
+                if (dense[template] == null) {
+                    dense[template] = new int[DENSE];
+                    java.util.Arrays.fill(dense[template], -1);
+                }
+                dense[template][(int) payload] = row;
+            }
+        });
         this.segmentWords = (featureSet & NerFeatures.SEGMENT) != 0 && roleLexicons.length > 0
                 ? roleLexicons[roleLexicons.length - 1] : null;
     }
@@ -128,10 +142,13 @@ public final class NerModel {
             int k = NerFeatures.extract(ctx, nameStats, featureSet, i, keys);
             int base = i * L;
             for (int f = 0; f < k; f++) {
-                if (handled[(int) (keys[f] >>> 56)]) {
+                int template = (int) (keys[f] >>> 56);
+                if (handled[template]) {
                     continue;
                 }
-                int row = index.get(keys[f]);
+                long payload = keys[f] & ((1L << 56) - 1);
+                int[] table = dense[template];
+                int row = table != null && payload < DENSE ? table[(int) payload] : index.get(keys[f]);
                 if (row >= 0) {
                     int w = row * L;
                     for (int y = 0; y < L; y++) {

@@ -70,11 +70,17 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
             log.warn("storing a batch of {} article(s) failed, will retry the batch: {}", articles.size(), e.toString());
             throw e;
         }
+        // stored ones first: whoever sees a batch's duplicates counted sees its stored articles fully recorded
         int stored = 0;
         for (int i = 0; i < articles.size(); i++) {
-            metrics.recorded(articles.get(i), outcomes.get(i));
             if (outcomes.get(i) == StoreOutcome.STORED) {
+                metrics.recorded(articles.get(i), outcomes.get(i));
                 stored++;
+            }
+        }
+        for (int i = 0; i < articles.size(); i++) {
+            if (outcomes.get(i) != StoreOutcome.STORED) {
+                metrics.recorded(articles.get(i), outcomes.get(i));
             }
         }
         log.info("batch of {} article(s): {} stored, {} duplicate or stale", articles.size(), stored, articles.size() - stored);

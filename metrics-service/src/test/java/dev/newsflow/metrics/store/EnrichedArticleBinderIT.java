@@ -80,7 +80,8 @@ class EnrichedArticleBinderIT {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, "bad".getBytes(StandardCharsets.UTF_8), poison)).get();
             producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, key, event)).get();
         }
-        await(() -> meters.counter("newsflow.articles.duplicates").count() >= 1);
+        await(() -> meters.counter("newsflow.articles.duplicates").count() >= 1
+                && meters.find("newsflow.pipeline.latency").timer().count() >= 1);
         assertThat(meters.counter("newsflow.articles.stored").count()).isEqualTo(1);
         assertThat(meters.find("newsflow.pipeline.latency").timer().count()).isEqualTo(1);
         assertThat(meters.counter("newsflow.deadletters", "stage", "metrics", "reason", "unparseable").count()).isEqualTo(1);

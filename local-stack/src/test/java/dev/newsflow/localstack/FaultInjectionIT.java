@@ -92,7 +92,7 @@ class FaultInjectionIT {
     @Order(1)
     void killingEveryNlpInstanceMidStreamLosesNothing() throws Exception {
         List<String> nlp = stack.serviceNames().stream().filter(n -> n.startsWith("nlp-service")).toList();
-        scenario("nlp-kill", () -> {
+        scenario("nlp-kill", When.ENRICHING, () -> {
             for (String name : nlp) {
                 stack.killService(name);
             }
@@ -103,7 +103,7 @@ class FaultInjectionIT {
     @Test
     @Order(2)
     void killingTheMetricsServiceMidStreamLosesNothingAndCountsNothingTwice() throws Exception {
-        scenario("metrics-kill", () -> {
+        scenario("metrics-kill", When.STORING, () -> {
             stack.killService("metrics-service");
             stack.restartServices("metrics-service");
         });
@@ -112,7 +112,7 @@ class FaultInjectionIT {
     @Test
     @Order(3)
     void restartingTheKafkaBrokerLosesNothing() throws Exception {
-        scenario("kafka-restart", () -> {
+        scenario("kafka-restart", When.FEEDING, () -> {
             stack.stopKafka();
             Thread.sleep(KAFKA_OUTAGE.toMillis());
             stack.startKafka();
@@ -122,7 +122,7 @@ class FaultInjectionIT {
     @Test
     @Order(4)
     void mongoDbUnavailableForThirtySecondsLosesNothing() throws Exception {
-        scenario("mongo-outage", () -> {
+        scenario("mongo-outage", When.STORING, () -> {
             stack.stopMongo();
             Thread.sleep(MONGO_OUTAGE.toMillis());
             stack.startMongo();
@@ -133,14 +133,14 @@ class FaultInjectionIT {
     @Order(5)
     void oneOfThreeNlpInstancesKilledTheOthersTakeOver() throws Exception {
         assertThat(probe.members(Topics.NLP_GROUP)).as("nlp-service consumer group members").isEqualTo(3);
-        scenario("nlp-one-of-three-killed", () -> stack.killService("nlp-service-2"));
+        scenario("nlp-one-of-three-killed", When.ENRICHING, () -> stack.killService("nlp-service-2"));
         assertThat(probe.members(Topics.NLP_GROUP)).isEqualTo(2);
     }
 
     @Test
     @Order(6)
     void sigtermOfNlpAndMetricsMidStreamLosesNothing() throws Exception {
-        scenario("graceful-restart", () -> {
+        scenario("graceful-restart", When.STORING, () -> {
             stack.stopService("nlp-service");
             stack.stopService("nlp-service-3");
             stack.stopService("metrics-service");
@@ -152,7 +152,17 @@ class FaultInjectionIT {
         void inject() throws Exception;
     }
 
-    private void scenario(String name, Fault fault) throws Exception {
+    /** When a scenario injects its fault: mid-stream for the part of the pipeline it breaks. */
+    enum When {
+        /** 40% accepted and 10% enriched: the nlp consumers are busy (they enrich hundreds per second). */
+        ENRICHING,
+        /** 40% accepted: the feed is still posting (ingest meets the fault). */
+        FEEDING,
+        /** 40% accepted and 4% stored: the metrics consumer is busy (the slowest stage). */
+        STORING
+    }
+
+    private void scenario(String name, When when, Fault fault) throws Exception {
         sources.add(name);
         Map<String, Object> result = new LinkedHashMap<>();
         results.put(name, result);
@@ -162,11 +172,15 @@ class FaultInjectionIT {
         ArticleFeeder feeder = new ArticleFeeder(stack.gatewayUrl(), ADMIN_KEY, corpus, name, ARTICLES, BATCH, DRAIN);
         feeder.start();
 
-        // mid-stream: 40% accepted and some already stored
-        awaitTrue("40% accepted and 4% stored", () -> feeder.acceptedCount() >= ARTICLES * 2 / 5
-                && probe.storedCount(name) >= Math.max(1, ARTICLES / 25));
+        awaitTrue(when.name().toLowerCase(java.util.Locale.ROOT), 100, () -> feeder.acceptedCount() >= ARTICLES * 2 / 5
+                && switch (when) {
+                    case FEEDING -> true;
+                    case ENRICHING -> probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore >= ARTICLES / 10;
+                    case STORING -> probe.storedCount(name) >= Math.max(1, ARTICLES / 25);
+                });
         long storedAtFault = probe.storedCount(name);
         result.put("acceptedAtFault", feeder.acceptedCount());
+        result.put("enrichedAtFault", probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore);
         result.put("storedAtFault", storedAtFault);
         long faultStart = System.nanoTime();
         fault.inject();
@@ -229,6 +243,10 @@ class FaultInjectionIT {
     }
 
     private static void awaitTrue(String what, Check check) throws Exception {
+        awaitTrue(what, 500, check);
+    }
+
+    private static void awaitTrue(String what, long pollMillis, Check check) throws Exception {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {
@@ -239,7 +257,7 @@ class FaultInjectionIT {
             } catch (Exception e) {
                 last = e; // the infrastructure may be down right now
             }
-            Thread.sleep(500);
+            Thread.sleep(pollMillis);
         }
         throw new AssertionError("not within " + DRAIN + ": " + what + (last == null ? "" : " (last error " + last + ")"));
     }

@@ -65,6 +65,7 @@ public final class Bench {
         double startRate = 25;
         double maxRate = 5000;
         double drainMinutes = 30;
+        double rate = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
@@ -73,14 +74,16 @@ public final class Bench {
                 case "--start-rate" -> startRate = Double.parseDouble(args[++i]);
                 case "--max-rate" -> maxRate = Double.parseDouble(args[++i]);
                 case "--drain-minutes" -> drainMinutes = Double.parseDouble(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--help" -> {
                     System.out.println("""
                             Usage: newsflow bench [--seconds 60]   (each phase runs for about that long; 10-15 minutes in all)
                                    newsflow bench --load [--seconds 60] [--probe-seconds 10] [--start-rate 25]
-                                                  [--max-rate 5000] [--drain-minutes 30]
+                                                  [--max-rate 5000] [--drain-minutes 30] [--rate R]
                               --load  the overload test: the highest rate of POST /articles through the gateway with
                                       p99 < 200 ms (probes rising by half), held for --seconds, then twice that rate for
-                                      --seconds; checks 429/back-pressure instead of 5xx, every 202 stored, lag drained""");
+                                      --seconds; checks 429/back-pressure instead of 5xx, every 202 stored, lag drained;
+                                      --rate R skips the search and holds R, then 2R""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
@@ -95,14 +98,14 @@ public final class Bench {
             }
         }, "bench-shutdown"));
         if (load) {
-            bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)));
+            bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)), rate);
         } else {
             bench.run();
         }
         System.exit(0);
     }
 
-    private void runLoad(double probeSeconds, double startRate, double maxRate, Duration drain) throws Exception {
+    private void runLoad(double probeSeconds, double startRate, double maxRate, Duration drain, double rate) throws Exception {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
@@ -115,7 +118,7 @@ public final class Bench {
             stack.start(System.out);
             LoadTest test = new LoadTest(new LoadClient(KEY), corpus, stack.gatewayUrl(),
                     "http://127.0.0.1:" + config.metricsPort(), stack.kafkaBootstrap(), seconds, probeSeconds, startRate,
-                    maxRate, drain);
+                    maxRate, drain, rate);
             results.put("load", test.run());
         }
         Path dir = home.resolve("bench/results");

@@ -23,8 +23,10 @@ class AdminController {
 
     @PostMapping("/rebuild")
     @Operation(summary = "Recompute every aggregate from the stored articles",
-            description = "Synchronous. Drops agg_days, agg_months, agg_cooccurrence and figures and re-applies every stored "
-                    + "article; the result equals the incrementally maintained state. Needs the admin scope at the gateway.")
+            description = "Synchronous. Drops every aggregate collection (days, counts, region days, co-occurrence, figures, "
+                    + "figure buckets, text index) and re-applies every stored article in batches of 500; the result equals "
+                    + "the incrementally maintained state. Run it once after upgrading from a version without these roll-ups. "
+                    + "Needs the admin scope at the gateway.")
     RebuildResult rebuild() {
         Instant start = Instant.now();
         long n = rebuilder.rebuild();

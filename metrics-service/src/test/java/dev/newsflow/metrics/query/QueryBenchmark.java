@@ -81,9 +81,6 @@ public final class QueryBenchmark {
             System.out.printf("REDELIVERY: %d duplicates skipped at %.0f/s%n", dups, dups / ((System.nanoTime() - dupStart) / 1e9));
             System.out.flush();
 
-            if (Boolean.getBoolean("bench.sizes")) {
-                printSizes(factory);
-            }
             AggregateReader reader = new AggregateReader(factory);
             ArticleController articles = new ArticleController(reader);
             EntityController entities = new EntityController(reader);
@@ -147,6 +144,9 @@ public final class QueryBenchmark {
                 System.out.printf("%-48s %8.1f %8.1f %8.1f%n", c.getKey(), ms[queries / 2], ms[(int) Math.ceil(queries * 0.95) - 1], ms[queries - 1]);
                 System.out.flush();
             }
+            if (Boolean.getBoolean("bench.sizes")) {
+                printSizes(factory);
+            }
         }
     }
 
@@ -159,7 +159,7 @@ public final class QueryBenchmark {
             long total = 0;
             long max = 0;
             String maxId = "";
-            for (org.bson.Document d : factory.getMongoDatabase().getCollection(c).find()) {
+            for (org.bson.Document d : factory.getMongoDatabase().getCollection(c).find().batchSize(20)) {
                 long size = new org.bson.RawBsonDocument(d, codec).getByteBuffer().remaining();
                 count++;
                 total += size;

@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack implements AutoCloseable {
 
     static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Longer than a service's graceful shutdown (Boot's 30 s per phase), so SIGKILL never cuts a clean stop short. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(35);
 
     private final StackConfig config;
     private final Map<String, String> extraEnvironment;

@@ -153,7 +153,8 @@ public final class Bench {
             results.put("gatewayOverhead", gatewayOverhead(client, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
             String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
             // JIT warm-up of every service (C2 compiles for the first minute), not measured
-            client.closedLoopBatches(stack.gatewayUrl(), corpus, 4, BATCH, Math.min(30, seconds / 2));
+            client.closedLoopBatches(stack.gatewayUrl(), corpus, 4, BATCH, Math.min(30, seconds / 2),
+                    sofar -> sofar.acceptedIds.size() < MAX_BACKLOG / 2);
             awaitDrained(stack.kafkaBootstrap(), "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
             awaitDrained(stack.kafkaBootstrap(), "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
             Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap());

@@ -177,7 +177,7 @@ public final class Bench {
                 KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false)
                 .withNlpInstances(3);
         Map<String, Object> r = new LinkedHashMap<>();
-        int articles = (int) Math.max(1000, seconds * 50);
+        int articles = (int) Math.max(1000, seconds * 15);
         r.put("articlesPerStep", articles);
         r.put("consumerThreadsPerInstance", 1);
         try (LocalStack stack = new LocalStack(config, Map.of("NEWSFLOW_NLP_CONCURRENCY", "1"))) {

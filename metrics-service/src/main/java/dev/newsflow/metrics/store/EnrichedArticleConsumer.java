@@ -5,6 +5,7 @@ import dev.newsflow.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,9 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
         List<?> topics = list(h.get(KafkaHeaders.RECEIVED_TOPIC));
         List<?> partitions = list(h.get(KafkaHeaders.RECEIVED_PARTITION));
         List<?> offsets = list(h.get(KafkaHeaders.OFFSET));
+        List<?> recordHeaders = list(h.get(KafkaHeaders.BATCH_CONVERTED_HEADERS));
         List<ArticleEnriched> articles = new ArrayList<>(payloads.size());
+        List<Map<?, ?>> traces = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             byte[] payload = payloads.get(i);
             byte[] key = keyBytes(at(keys, i));
@@ -57,6 +60,7 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
             ArticleEnriched article = parse(payload, key, source);
             if (article != null) {
                 articles.add(article);
+                traces.add(at(recordHeaders, i) instanceof Map<?, ?> m ? m : null);
             }
         }
         if (articles.isEmpty()) {
@@ -81,6 +85,12 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
         for (int i = 0; i < articles.size(); i++) {
             if (outcomes.get(i) != StoreOutcome.STORED) {
                 metrics.recorded(articles.get(i), outcomes.get(i));
+            }
+        }
+        for (int i = 0; i < articles.size(); i++) {
+            // each line under its own article's trace, so one trace id follows an article through every service's logs
+            try (RecordTrace ignored = RecordTrace.of(traces.get(i))) {
+                log.info("article {} stored: {}", articles.get(i).id(), outcomes.get(i));
             }
         }
         log.info("batch of {} article(s): {} stored, {} duplicate or stale", articles.size(), stored, articles.size() - stored);

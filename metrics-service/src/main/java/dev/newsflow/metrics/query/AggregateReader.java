@@ -4,11 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import dev.newsflow.events.EntityType;
 import dev.newsflow.metrics.store.Collections;
 import dev.newsflow.metrics.store.ContributionPlanner;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -40,60 +42,64 @@ class AggregateReader {
 
     /** Days that have data within [from, to] (either bound may be null), ascending. */
     List<String> days(LocalDate from, LocalDate to) {
+        return new ArrayList<>(articlesPerDay(from, to).keySet());
+    }
+
+    /** Articles per day within [from, to] (either bound may be null), days without articles omitted, ascending. */
+    TreeMap<String, Long> articlesPerDay(LocalDate from, LocalDate to) {
         Document doc = db().getCollection(Collections.COUNTS).find(Filters.eq("_id", ContributionPlanner.DAYS_DOC)).first();
-        List<String> out = new ArrayList<>();
+        TreeMap<String, Long> out = new TreeMap<>();
         if (doc != null && doc.get("d") instanceof Document d) {
             String f = from == null ? null : from.toString();
             String t = to == null ? null : to.toString();
             d.forEach((day, v) -> {
                 if (v instanceof Number n && n.longValue() > 0 && (f == null || day.compareTo(f) >= 0) && (t == null || day.compareTo(t) <= 0)) {
-                    out.add(day);
+                    out.put(day, n.longValue());
                 }
             });
         }
-        out.sort(null);
         return out;
     }
 
     /** The last day with data, or null when nothing is stored. */
     LocalDate lastDay() {
-        List<String> all = days(null, null);
-        return all.isEmpty() ? null : LocalDate.parse(all.get(all.size() - 1));
+        TreeMap<String, Long> all = articlesPerDay(null, null);
+        return all.isEmpty() ? null : LocalDate.parse(all.lastKey());
     }
 
     /** Articles and articles per entity key within a scope ({@code *} or a region code) and window. */
     record Counts(long articles, Map<String, Long> entities) {
     }
 
-    /**
-     * Sums the counts of a scope over the window: the all-time documents when the window is unbounded, else the month
-     * documents of fully covered months plus the day documents at the edges.
-     */
     Counts counts(String scope, LocalDate from, LocalDate to, boolean withEntities) {
+        return counts(scope, from, to, withEntities, null);
+    }
+
+    /**
+     * Sums the counts of a scope over the window: the all-time documents when the window is unbounded; for scope
+     * {@code *} the per-type documents of the fully covered months and blocks of days plus the remaining days (only
+     * those of {@code type} when given: other types may then be missing from the answer); for a region its day shards.
+     */
+    Counts counts(String scope, LocalDate from, LocalDate to, boolean withEntities, EntityType type) {
         String[] paths = withEntities ? new String[] {"n", "ent"} : new String[] {"n"};
         List<Document> docs;
+        long articles = 0;
         if (from == null && to == null) {
-            List<String> ids = new ArrayList<>();
-            if (scope.equals(ContributionPlanner.ALL_SCOPE)) {
-                for (int s = 0; s < ContributionPlanner.ALL_SHARDS; s++) {
-                    ids.add(ContributionPlanner.allId(s));
-                }
-            } else {
-                ids.add(scope + "|all");
-            }
-            docs = fetch(Collections.COUNTS, ids, paths);
+            docs = fetch(Collections.COUNTS, ContributionPlanner.allIds(scope), paths);
         } else if (scope.equals(ContributionPlanner.ALL_SCOPE)) {
-            Window w = window(from, to);
-            docs = new ArrayList<>();
-            if (!w.months().isEmpty()) {
-                docs.addAll(fetch(Collections.COUNTS, w.months().stream().map(m -> scope + "|" + m).toList(), paths));
+            TreeMap<String, Long> perDay = articlesPerDay(from, to);
+            for (long n : perDay.values()) {
+                articles += n;
             }
-            if (!w.days().isEmpty()) {
-                for (Document d : fetch(Collections.DAYS, w.days(), withEntities ? new String[] {"counts.total", "counts.ent"}
-                        : new String[] {"counts.total"})) {
-                    Document c = d.get("counts", Document.class);
-                    docs.add(new Document("n", c == null ? null : c.get("total")).append("ent", c == null ? null : c.get("ent")));
+            docs = new ArrayList<>();
+            if (withEntities && !perDay.isEmpty()) {
+                List<String> ids = new ArrayList<>();
+                for (String period : periods(perDay.keySet(), from, to)) {
+                    for (EntityType t : type == null ? EntityType.values() : new EntityType[] {type}) {
+                        ids.add(ContributionPlanner.periodId(period, t.name()));
+                    }
                 }
+                docs = fetch(Collections.COUNTS, ids, "ent");
             }
         } else {
             int shard = ContributionPlanner.regionShard(scope);
@@ -107,11 +113,10 @@ class AggregateReader {
                 }
             }
         }
-        long n = 0;
         Map<String, Long> sums = new HashMap<>();
         for (Document d : docs) {
             if (d.get("n") instanceof Number num) {
-                n += num.longValue();
+                articles += num.longValue();
             }
             if (withEntities && d.get("ent") instanceof Document m) {
                 for (Map.Entry<String, Object> e : m.entrySet()) {
@@ -122,17 +127,56 @@ class AggregateReader {
             }
         }
         sums.values().removeIf(v -> v <= 0);
-        return new Counts(n, sums);
+        return new Counts(articles, sums);
+    }
+
+    /**
+     * The periods whose documents sum to the window: each month it fully covers, else each block of days it fully
+     * covers, else each day (only periods with data, given as the days with data within the window).
+     */
+    static List<String> periods(Collection<String> days, LocalDate from, LocalDate to) {
+        Map<String, List<String>> byMonth = new TreeMap<>();
+        for (String d : days) {
+            byMonth.computeIfAbsent(d.substring(0, 7), k -> new ArrayList<>()).add(d);
+        }
+        List<String> out = new ArrayList<>();
+        byMonth.forEach((m, ds) -> {
+            YearMonth ym = YearMonth.parse(m);
+            if (covers(from, to, ym.atDay(1), ym.atEndOfMonth())) {
+                out.add(m);
+                return;
+            }
+            Map<String, List<String>> byBlock = new TreeMap<>();
+            for (String d : ds) {
+                byBlock.computeIfAbsent(ContributionPlanner.block(LocalDate.parse(d)), k -> new ArrayList<>()).add(d);
+            }
+            byBlock.forEach((block, bds) -> {
+                int b = block.charAt(block.length() - 1) - '0';
+                LocalDate first = ym.atDay(b * ContributionPlanner.BLOCK_DAYS + 1);
+                LocalDate last = b == 3 ? ym.atEndOfMonth() : first.plusDays(ContributionPlanner.BLOCK_DAYS - 1L);
+                if (covers(from, to, first, last)) {
+                    out.add(block);
+                } else {
+                    out.addAll(bds);
+                }
+            });
+        });
+        return out;
+    }
+
+    private static boolean covers(LocalDate from, LocalDate to, LocalDate first, LocalDate last) {
+        return (from == null || !from.isAfter(first)) && (to == null || !to.isBefore(last));
     }
 
     /** Entities co-occurring with one entity over the window: other entity key → articles naming both. */
     Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
         int shard = ContributionPlanner.shard(entityKey);
+        int monthShard = ContributionPlanner.monthShard(entityKey);
         Window w = window(from, to);
         String path = "co." + entityKey;
         List<Document> docs = new ArrayList<>();
         if (!w.months().isEmpty()) {
-            docs.addAll(fetch(Collections.COOCCURRENCE_MONTHS, w.months().stream().map(m -> m + "|" + shard).toList(), path));
+            docs.addAll(fetch(Collections.COOCCURRENCE_MONTHS, w.months().stream().map(m -> m + "|" + monthShard).toList(), path));
         }
         if (!w.days().isEmpty()) {
             docs.addAll(fetch(Collections.COOCCURRENCE, w.days().stream().map(d -> d + "|" + shard).toList(), path));
@@ -174,57 +218,58 @@ class AggregateReader {
         return new Window(months, days);
     }
 
-    /** Articles per day naming the entity (scope {@code *} day documents): day → count, zeros omitted. */
+    /** Articles per day naming the entity (its type's day documents): day → count, zeros omitted. */
     TreeMap<String, Long> perDay(String entityKey, LocalDate from, LocalDate to) {
         TreeMap<String, Long> out = new TreeMap<>();
         List<String> days = days(from, to);
         if (days.isEmpty()) {
             return out;
         }
-        String path = "counts.ent." + entityKey;
-        for (Document d : fetch(Collections.DAYS, days, path)) {
+        String type = entityKey.substring(0, entityKey.indexOf('|'));
+        String path = "ent." + entityKey;
+        for (Document d : fetch(Collections.COUNTS, days.stream().map(day -> ContributionPlanner.periodId(day, type)).toList(), path)) {
             if (navigate(d, path) instanceof Number n && n.longValue() > 0) {
-                out.put(d.getString("_id"), n.longValue());
+                String id = d.getString("_id");
+                out.put(id.substring(2, 12), n.longValue());
             }
         }
         return out;
     }
 
     /**
-     * Candidate articles for a text query from the bigram index, for one month: day → ids of the articles whose
-     * title or body contains every bigram (a superset of the real matches; callers verify).
+     * Candidate articles for a text query from the bigram index, for the given days: day → ids of the articles whose
+     * title or body contains every bigram (a superset of the real matches; callers verify). Days without a candidate
+     * are absent.
      */
     @SuppressWarnings("unchecked")
-    Map<String, Set<String>> textCandidates(String month, Set<String> bigrams) {
-        List<String> ids = bigrams.stream().map(b -> b + "|" + month).toList();
-        List<Document> docs = fetch(Collections.TEXT, ids, "d");
+    Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
+        List<String> ids = new ArrayList<>(days.size() * bigrams.size());
+        for (String day : days) {
+            for (String b : bigrams) {
+                ids.add(b + "|" + day);
+            }
+        }
+        Map<String, List<List<String>>> lists = new HashMap<>();
+        for (Document doc : fetch(Collections.TEXT, ids, "ids")) {
+            String id = doc.getString("_id");
+            if (doc.get("ids") instanceof List<?> l && !l.isEmpty()) {
+                lists.computeIfAbsent(id.substring(id.lastIndexOf('|') + 1), k -> new ArrayList<>()).add((List<String>) l);
+            }
+        }
         Map<String, Set<String>> out = new HashMap<>();
-        if (docs.size() < ids.size()) {
-            return out;
-        }
-        boolean first = true;
-        for (Document doc : docs) {
-            Document d = doc.get("d", Document.class);
-            if (d == null) {
-                return Map.of();
+        lists.forEach((day, ls) -> {
+            if (ls.size() < bigrams.size()) {
+                return;
             }
-            if (first) {
-                d.forEach((dd, v) -> out.put(month + "-" + dd, new HashSet<>((List<String>) v)));
-                first = false;
-            } else {
-                out.entrySet().removeIf(e -> {
-                    Object v = d.get(e.getKey().substring(8));
-                    if (!(v instanceof List<?> l)) {
-                        return true;
-                    }
-                    e.getValue().retainAll(new HashSet<>(l));
-                    return e.getValue().isEmpty();
-                });
+            ls.sort(java.util.Comparator.comparingInt(List::size));
+            Set<String> result = new HashSet<>(ls.get(0));
+            for (int i = 1; i < ls.size() && !result.isEmpty(); i++) {
+                result.retainAll(new HashSet<>(ls.get(i)));
             }
-            if (out.isEmpty()) {
-                return out;
+            if (!result.isEmpty()) {
+                out.put(day, result);
             }
-        }
+        });
         return out;
     }
 

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -131,13 +132,17 @@ class ArticleController {
 
     /**
      * Case-insensitive substring matching of title or body: candidates from the bigram index (articles containing a
-     * few of the query's bigrams, loaded month by month), then verified on the stored text.
+     * few of the query's bigrams, loaded for runs of days, longer as the scan goes on), then verified on the stored text.
      */
     private final class TextMatcher {
         private static final int MAX_BIGRAMS = 6;
+        private static final int FIRST_RUN = 4;
+        private static final int MAX_RUN = 32;
         private final String needle;
         private final Set<String> bigrams;
-        private final Map<String, Map<String, Set<String>>> byMonth = new HashMap<>();
+        private final Map<String, Set<String>> byDay = new HashMap<>();
+        private final Set<String> loaded = new HashSet<>();
+        private int run = FIRST_RUN;
 
         TextMatcher(String q) {
             needle = q.toLowerCase(Locale.ROOT);
@@ -149,11 +154,22 @@ class ArticleController {
             bigrams = picked;
         }
 
+        /** Called newest day first: loads this day and the days before it. */
         List<String> matching(String day, List<String> ids) {
             if (bigrams.isEmpty()) {
                 return containing(ids, needle);
             }
-            Set<String> candidates = byMonth.computeIfAbsent(day.substring(0, 7), m -> reader.textCandidates(m, bigrams)).get(day);
+            if (!loaded.contains(day)) {
+                List<String> days = new ArrayList<>();
+                LocalDate d = LocalDate.parse(day);
+                for (int i = 0; i < run; i++) {
+                    days.add(d.minusDays(i).toString());
+                }
+                byDay.putAll(reader.textCandidates(days, bigrams));
+                loaded.addAll(days);
+                run = Math.min(MAX_RUN, run * 2);
+            }
+            Set<String> candidates = byDay.get(day);
             if (candidates == null || candidates.isEmpty()) {
                 return List.of();
             }

@@ -52,7 +52,7 @@ class EntityController {
         Params.checkRange(f, to2);
         String reg = Params.region("region", region);
         int lim = Params.integer("limit", limit, 10, 1, Params.MAX_LIMIT);
-        return ranked(reader.counts(reg == null ? ContributionPlanner.ALL_SCOPE : reg, f, to2, true).entities(), t, lim);
+        return ranked(reader.counts(reg == null ? ContributionPlanner.ALL_SCOPE : reg, f, to2, true, t).entities(), t, lim);
     }
 
     @GetMapping("/{type}/{name}/timeline")

@@ -31,6 +31,7 @@ class FigureController {
             .reversed().thenComparing(d -> d.getString("_id"));
 
     private static final int KIND_DAYS_PER_FETCH = 2;
+    private static final int SUBJECT_DAYS_PER_FETCH = 4;
 
     private final AggregateReader reader;
 
@@ -85,7 +86,10 @@ class FigureController {
         return new Page<>(out.page().stream().map(FigureItem::of).toList(), p, s, out.hasNext());
     }
 
-    /** Subject buckets of the matching subjects, month by month, newest first. */
+    /**
+     * The matching subjects' month documents (figures per day), newest month first, then their day buckets, a few
+     * days at a time, newest day first.
+     */
     private void bySubject(String subject, LocalDate from, LocalDate to, Predicate<Document> keep, Collector out) {
         String needle = subject.toLowerCase(Locale.ROOT);
         TreeMap<String, List<String>> byMonth = new TreeMap<>(Comparator.reverseOrder());
@@ -100,12 +104,38 @@ class FigureController {
             }
         });
         for (List<String> ids : byMonth.values()) {
-            List<Document> items = new ArrayList<>();
-            reader.fetch(Collections.FIGURE_SUBJECTS, ids, "items").forEach(d ->
-                    d.getList("items", Document.class, List.of()).stream().filter(keep).forEach(items::add));
-            items.sort(NEWEST_FIRST);
-            if (!out.offer(items)) {
-                return;
+            // day -> the subject|day buckets holding figures of that day, newest day first
+            TreeMap<String, List<String>> byDay = new TreeMap<>(Comparator.reverseOrder());
+            reader.fetch(Collections.FIGURE_SUBJECTS, ids, "d").forEach(m -> {
+                String id = m.getString("_id");
+                int bar = id.lastIndexOf('|');
+                if (m.get("d") instanceof Document days) {
+                    days.forEach((dd, n) -> {
+                        String day = id.substring(bar + 1) + "-" + dd;
+                        if (n instanceof Number c && c.longValue() > 0 && (from == null || day.compareTo(from.toString()) >= 0)
+                                && (to == null || day.compareTo(to.toString()) <= 0)) {
+                            byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(id.substring(0, bar) + "|" + day);
+                        }
+                    });
+                }
+            });
+            List<String> days = new ArrayList<>(byDay.keySet());
+            for (int i = 0; i < days.size(); i += SUBJECT_DAYS_PER_FETCH) {
+                List<String> chunk = days.subList(i, Math.min(days.size(), i + SUBJECT_DAYS_PER_FETCH));
+                java.util.Map<String, List<Document>> items = new java.util.HashMap<>();
+                reader.fetch(Collections.FIGURE_SUBJECT_DAYS, chunk.stream().flatMap(d -> byDay.get(d).stream()).toList(), "items")
+                        .forEach(d -> {
+                            String id = d.getString("_id");
+                            items.computeIfAbsent(id.substring(id.lastIndexOf('|') + 1), k -> new ArrayList<>())
+                                    .addAll(d.getList("items", Document.class, List.of()).stream().filter(keep).toList());
+                        });
+                for (String day : chunk) {
+                    List<Document> sorted = new ArrayList<>(items.getOrDefault(day, List.of()));
+                    sorted.sort(NEWEST_FIRST);
+                    if (!out.offer(sorted)) {
+                        return;
+                    }
+                }
             }
         }
     }

@@ -53,8 +53,8 @@ class TrendController {
         LocalDate curFrom = end.minusDays(days - 1L);
         LocalDate prevTo = curFrom.minusDays(1);
         LocalDate prevFrom = prevTo.minusDays(days - 1L);
-        Map<String, Long> cur = reader.counts(ContributionPlanner.ALL_SCOPE, curFrom, end, true).entities();
-        Map<String, Long> prev = reader.counts(ContributionPlanner.ALL_SCOPE, prevFrom, prevTo, true).entities();
+        Map<String, Long> cur = reader.counts(ContributionPlanner.ALL_SCOPE, curFrom, end, true, t).entities();
+        Map<String, Long> prev = reader.counts(ContributionPlanner.ALL_SCOPE, prevFrom, prevTo, true, t).entities();
         String prefix = t == null ? null : t.name() + "|";
         List<Trend> items = cur.entrySet().stream()
                 .filter(e -> e.getValue() >= min)

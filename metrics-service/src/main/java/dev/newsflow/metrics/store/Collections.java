@@ -13,14 +13,16 @@ public final class Collections {
     /** One document per store batch in progress ({@code _id} = batch tag, {@code members} = article ids). */
     public static final String BATCHES = "store_batches";
     /**
-     * One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, {@code counts.ent.K}, per source,
-     * section, keyword) and posting lists ({@code posts.all}, per entity, source, section, region).
+     * One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, per source, section, keyword) and
+     * posting lists ({@code posts.all}, per entity, source, section, region).
      */
     public static final String DAYS = "agg_days";
     /**
-     * Roll-ups of the day documents' entity counts ({@code n} = articles, {@code ent.TYPE|name} = articles naming it):
-     * {@code *|yyyy-MM} per month; {@code *|all|0..15} all time, sharded by entity ({@code n} in shard 0); {@code CODE|all}
-     * all time within a region (GB/T 2260 roll-up); and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
+     * Entity counts ({@code ent.TYPE|name} = articles naming it, {@code n} = articles): {@code *|PERIOD|TYPE} per type
+     * and period, a period being a month {@code yyyy-MM}, a block of days {@code yyyy-MM-B0..3} (days 1-8, 9-16, 17-24,
+     * 25-end) or a day {@code yyyy-MM-dd} (no {@code n}: see {@code days}); {@code *|all|0..63} all time, sharded by
+     * entity ({@code n} in shard 0); {@code CODE|all|0..31} all time within a region (GB/T 2260 roll-up), sharded alike;
+     * and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
      */
     public static final String COUNTS = "agg_counts";
     /**
@@ -28,18 +30,20 @@ public final class Collections {
      * {@code regent.CODE.K} = articles naming entity K (GB/T 2260 roll-up: a county counts for its city and province).
      */
     public static final String REGION_DAYS = "agg_region_days";
-    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|shard): {@code co.K.OTHER}. */
+    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..31): {@code co.K.OTHER}. */
     public static final String COOCCURRENCE = "agg_cooccurrence";
-    /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|shard). */
+    /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|0..127). */
     public static final String COOCCURRENCE_MONTHS = "agg_cooccurrence_months";
     /** One document per numeric fact ({@code _id} = article id|index). */
     public static final String FIGURES = "figures";
-    /** Figures by subject and month ({@code _id} = subject|yyyy-MM): the figure documents inline in {@code items}. */
+    /** Figures by subject and month ({@code _id} = subject|yyyy-MM): {@code d.dd} = figures of that day. */
     public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
+    /** Figures by subject and day ({@code _id} = subject|yyyy-MM-dd): the figure documents inline in {@code items}. */
+    public static final String FIGURE_SUBJECT_DAYS = "agg_figure_subject_days";
     /** Figures by day ({@code _id} = yyyy-MM-dd): the figure documents inline in {@code items}. */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
-     * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM): {@code d.dd} = ids of the
+     * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM-dd): {@code ids} = the
      * articles of that day containing the bigram.
      */
     public static final String TEXT = "agg_text";
@@ -47,7 +51,7 @@ public final class Collections {
     static final String LEGACY_MONTHS = "agg_months";
 
     public static final List<String> AGGREGATES = List.of(DAYS, COUNTS, REGION_DAYS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
-            FIGURE_SUBJECTS, FIGURE_DAYS, TEXT, LEGACY_MONTHS);
+            FIGURE_SUBJECTS, FIGURE_SUBJECT_DAYS, FIGURE_DAYS, TEXT, LEGACY_MONTHS);
 
     private Collections() {
     }

@@ -28,9 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContributionPlanner {
 
-    public static final int COOC_SHARDS = 8;
-    public static final int ALL_SHARDS = 16;
+    /** Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). */
+    public static final int COOC_SHARDS = 32;
+    public static final int COOC_MONTH_SHARDS = 128;
+    /** Shards of the all-time entity counts of scope {@code *}, and of each region. */
+    public static final int ALL_SHARDS = 64;
+    public static final int REGION_ALL_SHARDS = 32;
     public static final int REGION_SHARDS = 8;
+    /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
+    public static final int BLOCK_DAYS = 8;
     public static final String ALL_SCOPE = "*";
     public static final String DAYS_DOC = "days";
     static final int MAX_ENTITIES = 40;
@@ -69,7 +75,6 @@ public class ContributionPlanner {
         dayIncs.add("counts.total");
         dayPushes.add("posts.all");
         for (String k : entityKeys) {
-            dayIncs.add("counts.ent." + k);
             dayPushes.add("posts.ent." + k);
         }
         if (present(a.source())) {
@@ -98,36 +103,34 @@ public class ContributionPlanner {
         ops.add(new BucketOp(Collections.DAYS, d, dayIncs, dayPushes));
         ops.add(new BucketOp(Collections.COUNTS, DAYS_DOC, List.of("d." + d), List.of()));
 
-        List<String> entityIncs = new ArrayList<>();
-        entityIncs.add("n");
-        entityKeys.forEach(k -> entityIncs.add("ent." + k));
-        ops.add(new BucketOp(Collections.COUNTS, ALL_SCOPE + "|" + month, entityIncs, List.of()));
-        for (String code : regionCodes) {
-            ops.add(new BucketOp(Collections.COUNTS, code + "|all", entityIncs, List.of()));
-        }
-        Map<Integer, List<String>> allShards = new TreeMap<>();
-        allShards.put(0, new ArrayList<>(List.of("n")));
+        // entity counts of scope * per type and period (month, block of days, day): a window reads few, small documents
+        Map<String, List<String>> byType = new TreeMap<>();
         for (String k : entityKeys) {
-            allShards.computeIfAbsent(allShard(k), s -> new ArrayList<>()).add("ent." + k);
+            byType.computeIfAbsent(k.substring(0, k.indexOf('|')), t -> new ArrayList<>()).add("ent." + k);
         }
-        allShards.forEach((s, incs) -> ops.add(new BucketOp(Collections.COUNTS, allId(s), incs, List.of())));
+        for (String period : List.of(month, block(day), d)) {
+            byType.forEach((type, incs) -> ops.add(new BucketOp(Collections.COUNTS, periodId(period, type), incs, List.of())));
+        }
+        sharded(ops, ALL_SCOPE + "|all|", ALL_SHARDS, entityKeys);
+        for (String code : regionCodes) {
+            sharded(ops, code + "|all|", REGION_ALL_SHARDS, entityKeys);
+        }
 
-        Map<Integer, List<String>> cooc = new TreeMap<>();
+        Map<Integer, List<String>> coocDay = new TreeMap<>();
+        Map<Integer, List<String>> coocMonth = new TreeMap<>();
         for (String k : entityKeys) {
             for (String other : entityKeys) {
                 if (!k.equals(other)) {
-                    cooc.computeIfAbsent(shard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
+                    coocDay.computeIfAbsent(shard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
+                    coocMonth.computeIfAbsent(monthShard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
                 }
             }
         }
-        cooc.forEach((s, incs) -> {
-            ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of()));
-            ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of()));
-        });
+        coocDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of())));
+        coocMonth.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of())));
 
-        String dayOfMonth = "d." + d.substring(8);
         for (String bigram : bigrams(a.title(), a.body())) {
-            ops.add(new BucketOp(Collections.TEXT, bigram + "|" + month, List.of(), List.of(dayOfMonth)));
+            ops.add(new BucketOp(Collections.TEXT, bigram + "|" + d, List.of(), List.of("ids")));
         }
 
         List<Document> figures = new ArrayList<>();
@@ -169,16 +172,45 @@ public class ContributionPlanner {
             }
             dayItems.add(item);
         }
-        bySubject.forEach((subject, items) ->
-                ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(), List.of(), items)));
+        String dayOfMonth = "d." + d.substring(8);
+        bySubject.forEach((subject, items) -> {
+            ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(dayOfMonth), List.of()));
+            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subject + "|" + d, List.of(), List.of(), items));
+        });
         if (!dayItems.isEmpty()) {
             ops.add(new BucketOp(Collections.FIGURE_DAYS, d, List.of(), List.of(), dayItems));
         }
         return new Plan(ops, figures);
     }
 
+    /** The shard of the day co-occurrence documents holding this entity's row. */
     public static int shard(String entityKey) {
         return Math.floorMod(entityKey.hashCode(), COOC_SHARDS);
+    }
+
+    /** The shard of the month co-occurrence documents holding this entity's row. */
+    public static int monthShard(String entityKey) {
+        return Math.floorMod(entityKey.hashCode() * 17 + 3, COOC_MONTH_SHARDS);
+    }
+
+    /** The block of days holding {@code day}: {@code yyyy-MM-Bb}, b = 0..3. */
+    public static String block(LocalDate day) {
+        return day.toString().substring(0, 7) + "-B" + Math.min(3, (day.getDayOfMonth() - 1) / BLOCK_DAYS);
+    }
+
+    /** The entity counts of one type within a period (a month, a block of days or a day), scope {@code *}. */
+    public static String periodId(String period, String type) {
+        return ALL_SCOPE + "|" + period + "|" + type;
+    }
+
+    /** Entity counts sharded by entity ({@code n} = articles, in shard 0): {@code prefix + shard}. */
+    private static void sharded(List<BucketOp> ops, String prefix, int shards, Set<String> entityKeys) {
+        Map<Integer, List<String>> byShard = new TreeMap<>();
+        byShard.put(0, new ArrayList<>(List.of("n")));
+        for (String k : entityKeys) {
+            byShard.computeIfAbsent(allShard(k, shards), s -> new ArrayList<>()).add("ent." + k);
+        }
+        byShard.forEach((s, incs) -> ops.add(new BucketOp(Collections.COUNTS, prefix + s, incs, List.of())));
     }
 
     /** The shard of the per-day region counts holding this region code. */
@@ -187,12 +219,18 @@ public class ContributionPlanner {
     }
 
     /** The shard of the all-time entity counts of scope {@code *} holding this entity (shard 0 also holds {@code n}). */
-    public static int allShard(String entityKey) {
-        return Math.floorMod(entityKey.hashCode() * 31 + 7, ALL_SHARDS);
+    public static int allShard(String entityKey, int shards) {
+        return Math.floorMod(entityKey.hashCode() * 31 + 7, shards);
     }
 
-    public static String allId(int shard) {
-        return ALL_SCOPE + "|all|" + shard;
+    /** The all-time entity counts of a scope ({@code *} or a region code), shard by shard. */
+    public static List<String> allIds(String scope) {
+        int shards = scope.equals(ALL_SCOPE) ? ALL_SHARDS : REGION_ALL_SHARDS;
+        List<String> ids = new ArrayList<>(shards);
+        for (int s = 0; s < shards; s++) {
+            ids.add(scope + "|all|" + s);
+        }
+        return ids;
     }
 
     /** The distinct character bigrams of the lower-cased texts (each separately), sorted. */

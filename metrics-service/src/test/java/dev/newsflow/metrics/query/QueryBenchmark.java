@@ -53,13 +53,16 @@ public final class QueryBenchmark {
             int batch = Integer.getInteger("bench.batch", 500);
             var steps = new dev.newsflow.metrics.store.StepTimer(store);
             long start = System.nanoTime();
+            List<Double> batchMs = new ArrayList<>();
             for (int i = 0; i < events.size(); i += batch) {
                 List<ArticleEnriched> part = new ArrayList<>();
                 for (byte[] e : events.subList(i, Math.min(events.size(), i + batch))) {
                     part.add(json.readValue(e, ArticleEnriched.class));
                 }
                 steps.mark();
+                long b0 = System.nanoTime();
                 store.storeAll(part);
+                batchMs.add((System.nanoTime() - b0) / 1e6);
                 if (i == 0) {
                     System.out.printf("first batch done after %.1f s%n", (System.nanoTime() - start) / 1e9);
                     System.out.flush();
@@ -69,6 +72,31 @@ public final class QueryBenchmark {
             System.out.printf("STORE: last %,d articles (on top of %,d) through the exactly-once store path, batches of %d, in %.1f s = %.0f articles/s%n",
                     streamed, n - streamed, batch, secs, streamed / secs);
             System.out.print("time before each store step (the write step included):\n" + steps);
+            System.out.println("per batch: " + percentiles(batchMs));
+            int small = Integer.getInteger("bench.small", 0);
+            if (small > 0) {
+                // a live feed at ~10 articles/s: batches of 1-5 of today's articles, one at a time
+                SplittableRandom br = new SplittableRandom(11);
+                var smallSteps = new dev.newsflow.metrics.store.StepTimer(store);
+                List<Double> ms = new ArrayList<>();
+                long s0 = System.nanoTime();
+                for (int i = 0; i < small; ) {
+                    int size = Math.min(small - i, 1 + br.nextInt(5));
+                    List<ArticleEnriched> part = new ArrayList<>();
+                    for (int j = 0; j < size; j++, i++) {
+                        part.add(json.readValue(json.writeValueAsBytes(gen.article(n + i, dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY)),
+                                ArticleEnriched.class));
+                    }
+                    smallSteps.mark();
+                    long b0 = System.nanoTime();
+                    store.storeAll(part);
+                    ms.add((System.nanoTime() - b0) / 1e6);
+                }
+                System.out.printf("SMALL BATCHES: %d articles of today in %d batches of 1-5, %.1f articles/s; per batch %s%n", small, ms.size(),
+                        small / ((System.nanoTime() - s0) / 1e9), percentiles(ms));
+                System.out.print("time before each store step (small batches):\n" + smallSteps);
+                System.out.flush();
+            }
             int dups = Math.min(1000, events.size());
             long dupStart = System.nanoTime();
             List<ArticleEnriched> again = new ArrayList<>();
@@ -81,6 +109,9 @@ public final class QueryBenchmark {
             System.out.printf("REDELIVERY: %d duplicates skipped at %.0f/s%n", dups, dups / ((System.nanoTime() - dupStart) / 1e9));
             System.out.flush();
 
+            if (queries <= 0) {
+                return;
+            }
             AggregateReader reader = new AggregateReader(factory);
             ArticleController articles = new ArticleController(reader);
             EntityController entities = new EntityController(reader);
@@ -148,6 +179,15 @@ public final class QueryBenchmark {
                 printSizes(factory);
             }
         }
+    }
+
+    private static String percentiles(List<Double> values) {
+        double[] ms = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (ms.length == 0) {
+            return "-";
+        }
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d batches)", ms[ms.length / 2],
+                ms[(int) Math.ceil(ms.length * 0.99) - 1], ms[ms.length - 1], ms.length);
     }
 
     /** Largest and mean BSON size per aggregate collection (MongoDB's limit is 16 MB per document). */

@@ -78,9 +78,9 @@ class ArticleStoreTest {
     @Test
     void countsAnArticleOncePerEntity() {
         Env e = clean(a1(), a2());
-        Document day = e.factory.getMongoDatabase().getCollection(Collections.DAYS).find(new Document("_id", "2026-11-20")).first();
-        assertThat(day.get("counts", Document.class).get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
-        Document month = e.factory.getMongoDatabase().getCollection(Collections.COUNTS).find(new Document("_id", "*|2026-11")).first();
+        Document day = e.factory.getMongoDatabase().getCollection(Collections.COUNTS).find(new Document("_id", "*|2026-11-20|PERSON")).first();
+        assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        Document month = e.factory.getMongoDatabase().getCollection(Collections.COUNTS).find(new Document("_id", "*|2026-11|PERSON")).first();
         assertThat(month.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
         assertThat(e.fingerprint()).contains("EntityCount[name=王伟, type=PERSON, count=2]");
     }

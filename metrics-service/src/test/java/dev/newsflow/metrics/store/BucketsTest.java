@@ -48,8 +48,8 @@ class BucketsTest {
         assertThat(ops.additions("T").get(Collections.DAYS)).hasSize(1);
         run(b, ops, "T");
         run(b, ops, "T");
-        Document day = counts(db, "*|2026-11");
-        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
+        Document day = counts(db, "*|2026-11|PERSON");
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
         Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
         assertThat(posts.getList("all", String.class)).containsExactly("a1", "a2");
@@ -64,8 +64,8 @@ class BucketsTest {
         BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
         run(b, change, "T2");
         run(b, change, "T2");
-        Document day = counts(db, "*|2026-11");
-        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
+        Document day = counts(db, "*|2026-11|PERSON");
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
         assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
         Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
@@ -85,8 +85,8 @@ class BucketsTest {
         BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
         run(b, change, "T2");
         run(b, change, "T2");
-        Document day = counts(db, "*|2026-11");
-        assertThat(day.get("n", Number.class).intValue()).isEqualTo(2);
+        assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
+        Document day = counts(db, "*|2026-11|PERSON");
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
         assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
     }
@@ -110,7 +110,8 @@ class BucketsTest {
         run(b, ops, "T");
         Document day = db.getCollection(Collections.DAYS).find().first();
         assertThat(day.get("counts", Document.class).get("total", Number.class).intValue()).isEqualTo(60);
-        assertThat(day.get("counts", Document.class).get("ent", Document.class)).hasSize(600);
+        assertThat(day.get("posts", Document.class).get("ent", Document.class)).hasSize(600);
+        assertThat(counts(db, "*|2026-11-20|PERSON").get("ent", Document.class)).hasSize(600);
         b.removeTags(ops.touched(), ops.tags("T"));
         assertThat(db.getCollection(Collections.DAYS).find().first().getList("arts", String.class)).isEmpty();
     }
@@ -121,8 +122,8 @@ class BucketsTest {
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
         BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
         run(b, ops, "T");
-        assertThat(counts(db, "*|2026-11").getList("arts", String.class)).containsExactly("T");
+        assertThat(counts(db, "*|2026-11|PERSON").getList("arts", String.class)).containsExactly("T");
         b.removeTags(ops.touched(), List.of("T", "T:r"));
-        assertThat(counts(db, "*|2026-11").getList("arts", String.class)).isEmpty();
+        assertThat(counts(db, "*|2026-11|PERSON").getList("arts", String.class)).isEmpty();
     }
 }

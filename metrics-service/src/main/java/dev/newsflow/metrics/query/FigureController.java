@@ -30,7 +30,7 @@ class FigureController {
     private static final Comparator<Document> NEWEST_FIRST = Comparator.<Document, String>comparing(d -> d.getString("day"))
             .reversed().thenComparing(d -> d.getString("_id"));
 
-    private static final int KIND_DAYS_PER_FETCH = 2;
+    private static final int KIND_DAYS_PER_FETCH = 4;
     private static final int SUBJECT_DAYS_PER_FETCH = 4;
 
     private final AggregateReader reader;
@@ -43,7 +43,7 @@ class FigureController {
     @Operation(summary = "Numeric facts",
             description = "One item per figure mentioned in an article, newest day first then by figure id. subject matches "
                     + "as a case-insensitive plain substring (e.g. 贷款 finds 个人贷款余额) and is answered from the "
-                    + "per-subject monthly buckets; kind alone from the per-day buckets; entity keeps figures of articles naming that entity (per-day posting "
+                    + "per-subject monthly buckets; kind alone from the per-day buckets of each kind; entity keeps figures of articles naming that entity (per-day posting "
                     + "lists); kind and unit filter exactly.")
     Page<FigureItem> figures(@Parameter(description = "substring of the figure's subject") @RequestParam(required = false) String subject,
                              @Parameter(description = "exact unit: CNY, %, pp, 吨...") @RequestParam(required = false) String unit,
@@ -147,7 +147,8 @@ class FigureController {
         for (int i = 0; i < days.size(); i += KIND_DAYS_PER_FETCH) {
             List<String> chunk = days.subList(i, Math.min(days.size(), i + KIND_DAYS_PER_FETCH));
             java.util.Map<String, Document> byDay = new java.util.HashMap<>();
-            reader.fetch(Collections.FIGURE_DAYS, chunk, "items").forEach(d -> byDay.put(d.getString("_id"), d));
+            reader.fetch(Collections.FIGURE_DAYS, chunk.stream().map(d -> d + "|" + kind.name()).toList(), "items")
+                    .forEach(d -> byDay.put(d.getString("_id").substring(0, 10), d));
             for (String day : chunk) {
                 Document d = byDay.get(day);
                 if (d == null) {

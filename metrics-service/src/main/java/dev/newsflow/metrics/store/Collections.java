@@ -40,7 +40,7 @@ public final class Collections {
     public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
     /** Figures by subject and day ({@code _id} = subject|yyyy-MM-dd): the figure documents inline in {@code items}. */
     public static final String FIGURE_SUBJECT_DAYS = "agg_figure_subject_days";
-    /** Figures by day ({@code _id} = yyyy-MM-dd): the figure documents inline in {@code items}. */
+    /** Figures by day and kind ({@code _id} = yyyy-MM-dd|KIND): the figure documents inline in {@code items}. */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
      * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM-dd): {@code ids} = the

@@ -177,9 +177,12 @@ public class ContributionPlanner {
             ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(dayOfMonth), List.of()));
             ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subject + "|" + d, List.of(), List.of(), items));
         });
-        if (!dayItems.isEmpty()) {
-            ops.add(new BucketOp(Collections.FIGURE_DAYS, d, List.of(), List.of(), dayItems));
+        Map<String, List<Document>> byKind = new TreeMap<>();
+        for (Document item : dayItems) {
+            String kind = item.getString("kind");
+            byKind.computeIfAbsent(kind == null ? "-" : kind, k -> new ArrayList<>()).add(item);
         }
+        byKind.forEach((kind, items) -> ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind, List.of(), List.of(), items)));
         return new Plan(ops, figures);
     }
 

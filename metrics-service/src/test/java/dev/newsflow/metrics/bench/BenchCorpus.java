@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
 public final class BenchCorpus {
 
     public static final LocalDate LAST_DAY = LocalDate.parse("2026-11-28");
-    static final int DAYS = 365;
+    /** Days the corpus spans ({@code -Dbench.days}, default 365): fewer days, same articles per day, on a smaller store. */
+    public static final int DAYS = Integer.getInteger("bench.days", 365);
     private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文辉鹏飞海波宁玉兰红梅志刚春雪晨阳佳欣雨萱子涵浩然俊杰";
     private static final String[] ORG_SUFFIX = {"银行", "集团", "公司", "局", "委员会", "大学", "医院", "协会", "研究院", "商会"};

@@ -121,7 +121,7 @@ public final class QueryBenchmark {
             SplittableRandom r = new SplittableRandom(7);
             LocalDate last = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY;
             Supplier<String[]> window30 = () -> {
-                LocalDate to = last.minusDays(r.nextInt(300));
+                LocalDate to = last.minusDays(r.nextInt(Math.max(1, dev.newsflow.metrics.bench.BenchCorpus.DAYS - 65)));
                 return new String[] {to.minusDays(29).toString(), to.toString()};
             };
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server standing in for a Newsflow service: answers 200 with a JSON echo of what it received
  * (method, raw path and query, correlation headers, body size) and records each request. Request header
- * {@code X-Stub-Status: 503} makes it answer that status; {@code hang=true} makes it never answer.
+ * {@code X-Stub-Status: 503} makes it answer that status, {@code X-Stub-Delay-Ms: 800} answer after that long;
+ * {@code hang=true} makes it never answer.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -94,6 +95,13 @@ final class StubBackend implements AutoCloseable {
             }
             exchange.close();
             return;
+        }
+        if (headers.containsKey("X-Stub-Delay-Ms")) {
+            try {
+                Thread.sleep(Long.parseLong(headers.getFirst("X-Stub-Delay-Ms")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         int status = headers.containsKey("X-Stub-Status") ? Integer.parseInt(headers.getFirst("X-Stub-Status")) : 200;
         String json = "{\"service\":" + q(name) + ",\"method\":" + q(request.method()) + ",\"path\":"

@@ -1,17 +1,25 @@
 package dev.newsflow.gateway.resilience;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One Resilience4j circuit breaker per route (named after it), opened by connection failures and timeouts. */
+/**
+ * One Resilience4j circuit breaker per route (named after it), opened by connection failures and timeouts, and one
+ * semaphore bulkhead per route bounding its requests in flight ({@link InFlightProperties}). A full bulkhead is
+ * overload, not failure: the breaker ignores it and the fallback answers 429.
+ */
 @Configuration(proxyBeanMethods = false)
 class CircuitBreakerConfiguration {
 
@@ -26,9 +34,20 @@ class CircuitBreakerConfiguration {
                         .failureRateThreshold(breaker.failureRateThreshold())
                         .waitDurationInOpenState(breaker.waitDurationInOpenState())
                         .permittedNumberOfCallsInHalfOpenState(3)
+                        .ignoreExceptions(BulkheadFullException.class)
                         .build())
                 .timeLimiterConfig(TimeLimiterConfig.custom()
                         .timeoutDuration(Duration.ofMillis(timeouts.forRoute(id) + 1000))
+                        .build())
+                .build());
+    }
+
+    @Bean
+    Customizer<ReactiveResilience4jBulkheadProvider> routeBulkheads(InFlightProperties inFlight) {
+        return provider -> provider.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder()
+                .bulkheadConfig(BulkheadConfig.custom()
+                        .maxConcurrentCalls(inFlight.forRoute(id))
+                        .maxWaitDuration(Duration.ZERO)
                         .build())
                 .build());
     }

@@ -34,6 +34,7 @@ final class EntityRules {
     /** {@code words}: the model's word lexicon (bit 1 = verbs and function words), or null. */
     static List<NerSpan> apply(char[] text, List<NerSpan> spans, Lexicon words) {
         spans = placesWithOrganisationSuffixes(text, spans, words);
+        spans = organisationsWithTheirFirstCharacter(text, spans, words);
         spans = dropPersonsThatBeginOrganisations(text, spans);
         List<NerSpan> rules = bylines(text);
         if (rules.isEmpty()) {
@@ -128,6 +129,104 @@ final class EntityRules {
             }
         }
         return -1;
+    }
+
+    private static final String[] COMPANY_SUFFIXES = {"公司", "集团", "商行", "合作社", "工厂", "厂", "商场", "中心"};
+
+    /**
+     * An organisation whose name the model cut after its first character (组建|陆|海新运输有限公司: the model reads
+     * 陆 as the object of 组建 or a surname) gets it back: when the span holds a company suffix and the Han character
+     * before it is left out of every span, is no function word, and starts no word of the lexicon with the characters
+     * before it. Either another organisation of the text shows the longer name (北镇市陆海新运输有限公司), and the
+     * span grows over every character the two share, or the character stands alone between a word of the lexicon
+     * (or a boundary) and the span, and the span grows by that one character.
+     */
+    static List<NerSpan> organisationsWithTheirFirstCharacter(char[] text, List<NerSpan> spans, Lexicon words) {
+        List<NerSpan> out = null;
+        for (int k = 0; k < spans.size(); k++) {
+            NerSpan org = spans.get(k);
+            if (org.type() != EntityType.ORGANIZATION || org.end() - org.start() < 4 || !hasCompanySuffix(text, org)) {
+                continue;
+            }
+            int from = org.start();
+            int limit = k > 0 ? spans.get(k - 1).end() : 0;
+            int start = sharedWithLongerOrganisation(text, spans, org, limit);
+            if (start == from && from - 1 >= limit && orphan(text, from - 1, words)) {
+                start = from - 1;
+            }
+            if (start < from) {
+                if (out == null) {
+                    out = new ArrayList<>(spans);
+                }
+                out.set(k, new NerSpan(start, org.end(), EntityType.ORGANIZATION));
+            }
+        }
+        return out == null ? spans : out;
+    }
+
+    private static boolean hasCompanySuffix(char[] text, NerSpan span) {
+        for (int i = span.start() + 2; i < span.end(); i++) {
+            for (String suffix : COMPANY_SUFFIXES) {
+                if (i + suffix.length() <= span.end() && startsWith(text, i, suffix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the span would start if it took the characters that another organisation of the text has before the
+     * span's first four or more characters.
+     */
+    private static int sharedWithLongerOrganisation(char[] text, List<NerSpan> spans, NerSpan org, int limit) {
+        int len = org.end() - org.start();
+        int best = org.start();
+        for (NerSpan other : spans) {
+            if (other == org || other.type() != EntityType.ORGANIZATION) {
+                continue;
+            }
+            for (int at = other.start() + 1; at + 4 <= other.end(); at++) {
+                int m = Math.min(len, other.end() - at);
+                if (!java.util.Arrays.equals(text, at, at + m, text, org.start(), org.start() + m)) {
+                    continue;
+                }
+                int d = 0;
+                while (at - d - 1 >= other.start() && org.start() - d - 1 >= limit
+                        && text[at - d - 1] == text[org.start() - d - 1] && usable(text[org.start() - d - 1])) {
+                    d++;
+                }
+                best = Math.min(best, org.start() - d);
+            }
+        }
+        return best;
+    }
+
+    private static boolean usable(char c) {
+        return isHan(c) && STOP.indexOf(c) < 0 && FUNCTION_CHARS.indexOf(c) < 0;
+    }
+
+    private static final String FUNCTION_CHARS = "了着过给跟同向往对诉经于被让使以按据就自从至到所其该本此这那各每之我你他她它们有无不没很更最再还已也但请叫派邀找去来进入";
+
+    /** A usable character that is no part of a lexicon word running over it from the left, preceded by a boundary or a word end. */
+    private static boolean orphan(char[] text, int i, Lexicon words) {
+        if (!usable(text[i]) || words == null) {
+            return false;
+        }
+        for (int s = Math.max(0, i - 7); s < i; s++) {
+            if ((words.typesOf(text, s, i + 1) & 1) != 0 || (words.typesOf(text, s, i + 2) & 1) != 0) {
+                return false;
+            }
+        }
+        if (i == 0 || !isHan(text[i - 1]) || STOP.indexOf(text[i - 1]) >= 0) {
+            return true;
+        }
+        for (int s = Math.max(0, i - 7); s < i - 1; s++) {
+            if ((words.typesOf(text, s, i) & 1) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static List<NerSpan> dropPersonsThatBeginOrganisations(char[] text, List<NerSpan> spans) {

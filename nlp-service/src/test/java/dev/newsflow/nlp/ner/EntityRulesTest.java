@@ -19,4 +19,38 @@ class EntityRulesTest {
         assertThat(kept).extracting(s -> text.substring(s.start(), s.end()))
                 .containsExactly("海新运输有限公司", "王建国");
     }
+
+    @Test
+    void aCompanyCutAfterItsFirstCharacterGetsItBackWhenTheCharacterStandsAloneAfterAWord() {
+        String text = "北镇市组建陆海新运输有限公司运营中心";
+        Lexicon words = Lexicon.builder().add("组建", 3).build();
+        List<NerSpan> spans = List.of(
+                new NerSpan(0, 3, EntityType.LOCATION),            // 北镇市
+                new NerSpan(6, 18, EntityType.ORGANIZATION));      // 海新运输有限公司运营中心 (陆 left out by the model)
+        assertThat(EntityRules.organisationsWithTheirFirstCharacter(text.toCharArray(), spans, words))
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .containsExactly("北镇市", "陆海新运输有限公司运营中心");
+    }
+
+    @Test
+    void aCompanyIsNotExtendedOverAVerbOrAFunctionWord() {
+        String text = "西单商场请海尔集团空调有限公司高级工程师讲解,启动了海新运输有限公司";
+        Lexicon words = Lexicon.builder().add("商场", 5).build();
+        List<NerSpan> spans = List.of(
+                new NerSpan(0, 4, EntityType.LOCATION),            // 西单商场
+                new NerSpan(5, 15, EntityType.ORGANIZATION),       // 海尔集团空调有限公司 (请 is the verb before it)
+                new NerSpan(26, 34, EntityType.ORGANIZATION));     // 海新运输有限公司 (after 了)
+        assertThat(EntityRules.organisationsWithTheirFirstCharacter(text.toCharArray(), spans, words)).isEqualTo(spans);
+    }
+
+    @Test
+    void aCompanyTakesTheCharactersThatALongerMentionOfItHasBeforeIt() {
+        String text = "成立了北镇市陆海新运输有限公司,并启动了陆海新运输有限公司总部运营中心";
+        List<NerSpan> spans = List.of(
+                new NerSpan(3, 15, EntityType.ORGANIZATION),       // 北镇市陆海新运输有限公司
+                new NerSpan(21, 35, EntityType.ORGANIZATION));     // 海新运输有限公司总部运营中心
+        assertThat(EntityRules.organisationsWithTheirFirstCharacter(text.toCharArray(), spans, null))
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .containsExactly("北镇市陆海新运输有限公司", "陆海新运输有限公司总部运营中心");
+    }
 }

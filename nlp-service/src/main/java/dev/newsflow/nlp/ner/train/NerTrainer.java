@@ -38,7 +38,7 @@ public final class NerTrainer {
 
     record Options(Path train, List<Path> extraTrain, List<Path> external, Path regions, Path words, Path out, Path test, int iterations, int cutoff,
                    int folds, int devEvery, boolean lexicons, boolean splitTrainLexicon, boolean nameStats, int featureSet, float prune, long seed,
-                   int stackFolds, int stackIterations, boolean joinNameLists) {
+                   int stackFolds, int stackIterations, boolean joinNameLists, Path errors, int seeds) {
     }
 
     private NerTrainer() {
@@ -202,6 +202,25 @@ public final class NerTrainer {
             averaged[0] = new NerModel("it" + it, firstSet, f1.index(), wt[0], wt[1], nameStats, clusterTable, inferenceLexicons);
             return dev.isEmpty() ? "none" : score(averaged[0], dev).summary();
         });
+        if (o.seeds() > 1 && !stack) {
+            // an ensemble folded into one weight vector: the mean of perceptrons trained on different shuffles
+            for (int k = 1; k < o.seeds(); k++) {
+                float[][] wk = perceptron(f1, everything, o.iterations(), o.seed() + 1000L * k, null);
+                for (int j = 0; j < 2; j++) {
+                    for (int i = 0; i < w1[j].length; i++) {
+                        w1[j][i] += wk[j][i];
+                    }
+                }
+                log("seed %d of %d trained", k + 1, o.seeds());
+            }
+            for (int j = 0; j < 2; j++) {
+                for (int i = 0; i < w1[j].length; i++) {
+                    w1[j][i] /= o.seeds();
+                }
+            }
+            averaged[0] = new NerModel("mean", firstSet, f1.index(), w1[0], w1[1], nameStats, clusterTable, inferenceLexicons);
+            log("mean of %d seeds: held-out %s", o.seeds(), dev.isEmpty() ? "none" : score(averaged[0], dev).summary());
+        }
         NerModel first = prune(averaged[0], f1.index(), o.prune());
         NerModel result = first;
         if (stack) {
@@ -220,7 +239,7 @@ public final class NerTrainer {
         String version = "newsflow-ner-perceptron-" + LocalDate.now() + "-it" + o.iterations()
                 + (o.lexicons() ? "-lex" : "") + (o.words() != null ? "-words" : "") + (o.nameStats() ? "-names" : "") + ((o.featureSet() & NerFeatures.WIDE) != 0 ? "-wide" : "")
                 + ((o.featureSet() & NerFeatures.CLUSTERS) != 0 ? "-clusters" : "") + ((o.featureSet() & NerFeatures.SEGMENT) != 0 ? "-seg" : "")
-                + (stack ? "-stacked" : "");
+                + (stack ? "-stacked" : "") + (o.seeds() > 1 ? "-mean" + o.seeds() : "");
         NerModel finalModel = new NerModel(version, o.featureSet(), result.index(), result.weights(), result.transitions(),
                 nameStats, clusters, inference).withFirst(stack ? first : null);
         Files.createDirectories(o.out().toAbsolutePath().getParent());
@@ -235,6 +254,9 @@ public final class NerTrainer {
                 Files.size(o.out()) / 1e6, (System.nanoTime() - t0) / 1e9);
         System.out.println("held-out (last " + dev.size() + " sentences of the training file):");
         System.out.println(score(reloaded, dev).report());
+        if (o.errors() != null) {
+            writeErrors(reloaded, dev, o.errors());
+        }
         if (o.test() != null) {
             System.out.println("test " + o.test() + ":");
             System.out.println(score(reloaded, NerCorpus.read(o.test())).report());
@@ -550,6 +572,31 @@ public final class NerTrainer {
         return scores;
     }
 
+    /** The held-out sentences the model gets wrong: text, then the missed (-) and the spurious (+) spans. */
+    public static void writeErrors(NerModel model, List<Sentence> sentences, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (Sentence s : sentences) {
+            char[] text = NerText.normalize(s.text());
+            int[] labels = model.label(text);
+            List<NerSpan> predicted = NerLabels.decode(labels, labels.length);
+            List<NerSpan> missed = new ArrayList<>(s.spans());
+            missed.removeAll(predicted);
+            List<NerSpan> spurious = new ArrayList<>(predicted);
+            spurious.removeAll(s.spans());
+            if (missed.isEmpty() && spurious.isEmpty()) {
+                continue;
+            }
+            sb.append(s.text()).append('\n');
+            for (NerSpan m : missed) {
+                sb.append("  - ").append(m.type()).append(' ').append(s.text(), m.start(), m.end()).append('\n');
+            }
+            for (NerSpan m : spurious) {
+                sb.append("  + ").append(m.type()).append(' ').append(s.text(), m.start(), m.end()).append('\n');
+            }
+        }
+        Files.writeString(file, sb.toString());
+    }
+
     static void log(String format, Object... args) {
         System.err.println(String.format(Locale.ROOT, format, args));
     }
@@ -598,6 +645,8 @@ public final class NerTrainer {
                 Long.parseLong(m.getOrDefault("seed", "7")),
                 Integer.parseInt(m.getOrDefault("stack-folds", "4")),
                 Integer.parseInt(m.getOrDefault("stack-iterations", "10")),
-                m.containsKey("join-name-lists"));
+                m.containsKey("join-name-lists"),
+                m.containsKey("errors") ? Path.of(m.get("errors")) : null,
+                Integer.parseInt(m.getOrDefault("seeds", "1")));
     }
 }

@@ -161,6 +161,11 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().map(ServiceProcess::name).toList();
     }
 
+    /** CPU time one service's JVM has used so far (benchmarks take differences). */
+    public java.time.Duration cpuTime(String name) {
+        return service(name).cpuTime();
+    }
+
     /** Stops one service gracefully (SIGTERM; for tests of the platform's behaviour when a service is down). */
     public void stopService(String name) {
         service(name).stop(STOP_GRACE);

@@ -103,6 +103,11 @@ final class ServiceProcess {
         return process == null ? -1 : process.pid();
     }
 
+    /** CPU time the running JVM has used so far (zero when not running or unknown). */
+    Duration cpuTime() {
+        return process == null ? Duration.ZERO : process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** SIGKILL, as {@code kill -9}: no shutdown hooks, nothing flushed or committed; waits until it is gone. */
     void kill() throws InterruptedException {
         if (process == null) {

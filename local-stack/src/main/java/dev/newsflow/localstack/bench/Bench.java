@@ -150,7 +150,7 @@ public final class Bench {
             stack.start(System.out);
             LoadClient client = new LoadClient(KEY);
             results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
-            results.put("gatewayOverhead", gatewayOverhead(client, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
+            results.put("gatewayOverhead", gatewayOverhead(client, stack, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
             String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
             // JIT warm-up of every service (C2 compiles for the first minute), not measured
             client.closedLoopBatches(stack.gatewayUrl(), corpus, 4, BATCH, Math.min(30, seconds / 2),
@@ -293,27 +293,41 @@ public final class Bench {
     }
 
     /**
-     * The same single-article posts straight to ingest-service and through the gateway: at a fixed moderate rate
-     * (open loop, so latency is the request path's, not a queue's), then back to back from 4 clients (saturation,
-     * where every extra hop's CPU shows up as queueing on this 2-core machine).
+     * The same single-article posts straight to ingest-service and through the gateway: at a fixed moderate rate in
+     * one open-loop phase whose requests alternate between the two (so both see the same machine load and pipeline
+     * backlog: latency is the request path's, not a queue's), then back to back from 4 clients (saturation, where every
+     * extra hop's CPU shows up as queueing on this 2-core machine). Also the CPU time each of the two processes spends
+     * per request in the back-to-back runs.
      */
-    private Map<String, Object> gatewayOverhead(LoadClient client, String gateway, String ingest) throws Exception {
+    private Map<String, Object> gatewayOverhead(LoadClient client, LocalStack stack, String gateway, String ingest) throws Exception {
         int requests = (int) Math.max(200, seconds * 20);
         double rate = GATEWAY_PROBE_RATE;
         client.closedLoop(ingest, corpus, 4, 200); // warm-up
         client.closedLoop(gateway, corpus, 4, 200);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("openLoopRate", rate);
-        LoadClient.Outcome directOpen = client.openLoop(ingest, corpus, rate, seconds / 2);
-        LoadClient.Outcome throughOpen = client.openLoop(gateway, corpus, rate, seconds / 2);
+        List<LoadClient.Outcome> open = client.openLoopInterleaved(List.of(ingest, gateway), corpus, rate, seconds);
+        LoadClient.Outcome directOpen = open.get(0);
+        LoadClient.Outcome throughOpen = open.get(1);
         r.put("openDirectP50Ms", LoadClient.percentile(directOpen.latencies, 50));
         r.put("openDirectP99Ms", LoadClient.percentile(directOpen.latencies, 99));
         r.put("openGatewayP50Ms", LoadClient.percentile(throughOpen.latencies, 50));
         r.put("openGatewayP99Ms", LoadClient.percentile(throughOpen.latencies, 99));
         r.put("openAddedLatencyP50Percent", 100 * (LoadClient.percentile(throughOpen.latencies, 50)
                 / LoadClient.percentile(directOpen.latencies, 50) - 1));
+        r.put("openAddedLatencyP99Percent", 100 * (LoadClient.percentile(throughOpen.latencies, 99)
+                / LoadClient.percentile(directOpen.latencies, 99) - 1));
+        Duration ingestCpu0 = stack.cpuTime("ingest-service");
+        Duration gatewayCpu0 = stack.cpuTime("gateway");
         LoadClient.Outcome direct = client.closedLoop(ingest, corpus, 4, requests);
+        Duration ingestCpu1 = stack.cpuTime("ingest-service");
+        Duration gatewayCpu1 = stack.cpuTime("gateway");
         LoadClient.Outcome through = client.closedLoop(gateway, corpus, 4, requests);
+        Duration ingestCpu2 = stack.cpuTime("ingest-service");
+        Duration gatewayCpu2 = stack.cpuTime("gateway");
+        // ingest's CPU per request (direct run) and the gateway's (the through run, where ingest works as well)
+        r.put("ingestCpuMsPerRequest", ingestCpu1.minus(ingestCpu0).toNanos() / 1e6 / requests);
+        r.put("gatewayCpuMsPerRequest", gatewayCpu2.minus(gatewayCpu1).toNanos() / 1e6 / requests);
         r.put("requests", requests);
         r.put("directP50Ms", LoadClient.percentile(direct.latencies, 50));
         r.put("directP99Ms", LoadClient.percentile(direct.latencies, 99));

@@ -180,6 +180,43 @@ final class LoadClient {
         return outcome;
     }
 
+    /**
+     * Posts at {@code rate} per second for {@code seconds}, request i to {@code baseUrls[i % n]}: the targets share the
+     * same moment's machine load (and the pipeline's backlog), so their latencies compare fairly. One outcome per URL.
+     */
+    List<Outcome> openLoopInterleaved(List<String> baseUrls, ArticleCorpus corpus, double rate, double seconds)
+            throws InterruptedException {
+        List<Outcome> outcomes = new ArrayList<>();
+        baseUrls.forEach(u -> outcomes.add(new Outcome()));
+        ExecutorService senders = Executors.newFixedThreadPool(256);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        int total = (int) (rate * seconds);
+        long periodNanos = (long) (1e9 / rate);
+        AtomicInteger sent = new AtomicInteger();
+        long start = System.nanoTime();
+        ticker.scheduleAtFixedRate(() -> {
+            int i = sent.getAndIncrement();
+            if (i < total) {
+                String body;
+                synchronized (corpus) {
+                    body = corpus.nextJson();
+                }
+                long scheduled = System.nanoTime();
+                int target = i % baseUrls.size();
+                senders.submit(() -> post(baseUrls.get(target), body, outcomes.get(target), scheduled));
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) {
+            Thread.sleep(50);
+        }
+        ticker.shutdownNow();
+        senders.shutdown();
+        senders.awaitTermination(5, TimeUnit.MINUTES);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        outcomes.forEach(o -> o.seconds = elapsed);
+        return outcomes;
+    }
+
     private void post(String baseUrl, String body, Outcome outcome) {
         post(baseUrl, body, outcome, System.nanoTime());
     }

@@ -39,16 +39,19 @@ final class Report {
         row(md, "at 90% of saturation: ingest-to-queryable p50 / p95 / p99 (ms)",
                 number(at90, "queryableP50Ms"), number(at90, "queryableP95Ms"), number(at90, "queryableP99Ms"));
         String rate = String.format(Locale.ROOT, "%.0f", number(gateway, "openLoopRate"));
-        row(md, "POST /articles at " + rate + "/s straight to ingest: p50 / p99 (ms)",
+        row(md, "POST /articles at " + rate + "/s, alternating requests, straight to ingest: p50 / p99 (ms)",
                 number(gateway, "openDirectP50Ms"), number(gateway, "openDirectP99Ms"));
-        row(md, "POST /articles at " + rate + "/s through the gateway: p50 / p99 (ms)",
+        row(md, "POST /articles at " + rate + "/s, alternating requests, through the gateway: p50 / p99 (ms)",
                 number(gateway, "openGatewayP50Ms"), number(gateway, "openGatewayP99Ms"));
-        row(md, "gateway's added latency at p50, " + rate + "/s (%)", number(gateway, "openAddedLatencyP50Percent"));
+        row(md, "gateway's added latency at p50 / p99, " + rate + "/s (%)", number(gateway, "openAddedLatencyP50Percent"),
+                number(gateway, "openAddedLatencyP99Percent"));
         row(md, "POST /articles from 4 clients back to back, straight to ingest: p50 / p99 (ms), requests/s",
                 number(gateway, "directP50Ms"), number(gateway, "directP99Ms"), number(gateway, "directPerSecond"));
         row(md, "POST /articles from 4 clients back to back, through the gateway: p50 / p99 (ms), requests/s",
                 number(gateway, "gatewayP50Ms"), number(gateway, "gatewayP99Ms"), number(gateway, "gatewayPerSecond"));
         row(md, "gateway's added latency at p50, back to back (%)", number(gateway, "addedLatencyP50Percent"));
+        row(md, "CPU per request, back to back: ingest-service / gateway (ms)", number(gateway, "ingestCpuMsPerRequest"),
+                number(gateway, "gatewayCpuMsPerRequest"));
         Map<String, Object> scaling = (Map<String, Object>) r.get("scaling");
         if (scaling != null) {
             for (Map.Entry<String, Object> e : scaling.entrySet()) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts {@code total} distinct articles through the gateway as NDJSON batches on its own thread, as a feed would:
+ * Posts {@code total} distinct articles through the gateway as NDJSON batches on its own thread, as a feed would
+ * (back to back, or paced at a given number of articles per second):
  * a batch that is not answered 202 (503 while Kafka is down, 429, a broken connection) is sent again after a pause,
  * which is safe because article ids are deterministic. Only ids in a 202 answer count as accepted.
  */
@@ -34,11 +35,19 @@ final class ArticleFeeder {
     private final ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final Duration giveUpAfter;
+    private final double perSecond;
     private Thread thread;
     private volatile Throwable failure;
 
     ArticleFeeder(String gateway, String apiKey, ArticleCorpus corpus, String source, int total, int batchSize,
             Duration giveUpAfter) {
+        this(gateway, apiKey, corpus, source, total, batchSize, giveUpAfter, 0);
+    }
+
+    /** As above, sending a batch every {@code batchSize / perSecond} seconds (a lagging feed catches up at once). */
+    ArticleFeeder(String gateway, String apiKey, ArticleCorpus corpus, String source, int total, int batchSize,
+            Duration giveUpAfter, double perSecond) {
+        this.perSecond = perSecond;
         this.gateway = gateway;
         this.apiKey = apiKey;
         this.total = total;
@@ -61,8 +70,18 @@ final class ArticleFeeder {
 
     private void run() {
         try {
+            long start = System.nanoTime();
+            int sent = 0;
             for (List<String> batch : batches) {
+                if (perSecond > 0) {
+                    long due = start + (long) (sent / perSecond * 1e9);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 send(String.join("\n", batch) + "\n", batch.size());
+                sent += batch.size();
             }
         } catch (Throwable t) {
             failure = t;

@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,19 +26,26 @@ import tools.jackson.databind.json.JsonMapper;
  * the metrics service rebuilt all aggregates from the stored articles.
  *
  * <p>One stack (embedded KRaft broker, MongoDB-wire server, three nlp-service instances in one consumer group, the
- * other services) for six scenarios, each feeding its own {@code newsflow.faults.articles} articles (default 1,000: with 5,000 the suite takes
- * far longer than 15 minutes on a 2-core machine, dominated by storing at tens of articles/s and by the rebuilds)
- * through the gateway and injecting its fault once 40% are accepted and some are stored: kill -9 of every nlp
- * instance then restart; kill -9 of the metrics service then restart; a restart of the Kafka broker; MongoDB down
- * for 30 s; one of the three nlp instances killed for good; SIGTERM (graceful) of two nlp instances and the metrics service. Slow (minutes): runs only with {@code -Dnewsflow.faults=true}.
+ * other services) and ONE stream of {@code newsflow.faults.articles} articles (default 5,000) posted through the
+ * gateway as NDJSON batches at {@code newsflow.faults.rate} articles/s (default 30: about what the store sustains, so
+ * every stage has work throughout). While the stream flows, six faults are injected one after another, each once a
+ * given share of the stream is accepted and once the platform recovered from the previous one: kill -9 of every nlp
+ * instance then restart (10%); kill -9 of the metrics service then restart (25%); the Kafka broker stopped for 10 s
+ * (40%); MongoDB down for 30 s (55%); one of the three nlp instances killed for good (70%); SIGTERM of the two other
+ * nlp instances and the metrics service, then restart (85%). After the stream: every accepted id stored once, both
+ * consumer groups drained, the answers before and after a rebuild identical. A lost or double-counted article is
+ * permanent (counts never heal themselves), so the final check catches what any of the faults broke; each fault's
+ * record says how far the stream was and how long recovery took. Slow (minutes): runs only with
+ * {@code -Dnewsflow.faults=true}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @EnabledIfSystemProperty(named = "newsflow.faults", matches = "true")
 class FaultInjectionIT {
 
-    static final int ARTICLES = Integer.getInteger("newsflow.faults.articles", 1000);
+    static final int ARTICLES = Integer.getInteger("newsflow.faults.articles", 5000);
+    static final double RATE = Double.parseDouble(System.getProperty("newsflow.faults.rate", "30"));
     static final int BATCH = 50;
+    static final String SOURCE = "faults";
     /** Bound of every wait for the pipeline to catch up (generous: a slow store on a shared machine). */
     static final Duration DRAIN = Duration.ofSeconds(Long.getLong("newsflow.faults.drain-seconds", 600));
     static final Duration MONGO_OUTAGE = Duration.ofSeconds(30);
@@ -49,8 +53,8 @@ class FaultInjectionIT {
     static final String ADMIN_KEY = "faults-admin-key";
 
     private final ArticleCorpus corpus = new ArticleCorpus(20261129);
-    private final List<String> sources = new ArrayList<>();
-    private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> faults = new LinkedHashMap<>();
     private StackConfig config;
     private LocalStack stack;
     private PlatformProbe probe;
@@ -67,7 +71,8 @@ class FaultInjectionIT {
         stack = new LocalStack(config, Map.of("NEWSFLOW_GATEWAY_RATELIMIT_INGEST_CAPACITY", "100000000"));
         stack.start(System.out);
         probe = new PlatformProbe("http://127.0.0.1:" + config.metricsPort(), stack.kafkaBootstrap(), stack.mongoUri());
-        System.out.printf("faults: stack up in %.0f s, %d articles per scenario%n", seconds(suiteStart), ARTICLES);
+        results.put("stackStartSeconds", round(seconds(suiteStart)));
+        System.out.printf("faults: stack up in %.0f s; %d articles at %.0f/s%n", seconds(suiteStart), ARTICLES, RATE);
     }
 
     @AfterAll
@@ -78,159 +83,98 @@ class FaultInjectionIT {
         if (stack != null) {
             stack.close();
         }
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("articlesPerScenario", ARTICLES);
-        all.put("suiteSeconds", Math.round(seconds(suiteStart)));
-        all.put("scenarios", results);
-        String report = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(all);
+        results.put("articles", ARTICLES);
+        results.put("ratePerSecond", RATE);
+        results.put("suiteSeconds", Math.round(seconds(suiteStart)));
+        results.put("faults", faults);
+        String report = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(results);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "fault-injection.json"), report);
         System.out.println("faults: " + report);
     }
 
     @Test
-    @Order(1)
-    void killingEveryNlpInstanceMidStreamLosesNothing() throws Exception {
+    void sixFaultsDuringOneStreamLoseNothingAndCountNothingTwice() throws Exception {
+        assertThat(probe.members(Topics.NLP_GROUP)).as("nlp-service consumer group members").isEqualTo(3);
+        long rawBefore = probe.endOffsets(Topics.ARTICLES_RAW);
+        long enrichedBefore = probe.endOffsets(Topics.ARTICLES_ENRICHED);
+        long start = System.nanoTime();
+        ArticleFeeder feeder = new ArticleFeeder(stack.gatewayUrl(), ADMIN_KEY, corpus, SOURCE, ARTICLES, BATCH, DRAIN, RATE);
+        feeder.start();
+
         List<String> nlp = stack.serviceNames().stream().filter(n -> n.startsWith("nlp-service")).toList();
-        scenario("nlp-kill", When.ENRICHING, () -> {
+        inject(feeder, "nlp-kill-all", 0.10, () -> {
             for (String name : nlp) {
                 stack.killService(name);
             }
             stack.restartServices(nlp.toArray(String[]::new));
         });
-    }
-
-    @Test
-    @Order(2)
-    void killingTheMetricsServiceMidStreamLosesNothingAndCountsNothingTwice() throws Exception {
-        scenario("metrics-kill", When.STORING, () -> {
+        inject(feeder, "metrics-kill", 0.25, () -> {
             stack.killService("metrics-service");
             stack.restartServices("metrics-service");
         });
-    }
-
-    @Test
-    @Order(3)
-    void restartingTheKafkaBrokerLosesNothing() throws Exception {
-        scenario("kafka-restart", When.FEEDING, () -> {
+        inject(feeder, "kafka-restart", 0.40, () -> {
             stack.stopKafka();
             Thread.sleep(KAFKA_OUTAGE.toMillis());
             stack.startKafka();
         });
-    }
-
-    @Test
-    @Order(4)
-    void mongoDbUnavailableForThirtySecondsLosesNothing() throws Exception {
-        scenario("mongo-outage", When.STORING, () -> {
+        inject(feeder, "mongo-outage", 0.55, () -> {
             stack.stopMongo();
             Thread.sleep(MONGO_OUTAGE.toMillis());
             stack.startMongo();
         });
-    }
-
-    @Test
-    @Order(5)
-    void oneOfThreeNlpInstancesKilledTheOthersTakeOver() throws Exception {
-        assertThat(probe.members(Topics.NLP_GROUP)).as("nlp-service consumer group members").isEqualTo(3);
-        scenario("nlp-one-of-three-killed", When.ENRICHING, () -> stack.killService("nlp-service-2"));
-        assertThat(probe.members(Topics.NLP_GROUP)).isEqualTo(2);
-    }
-
-    @Test
-    @Order(6)
-    void sigtermOfNlpAndMetricsMidStreamLosesNothing() throws Exception {
-        scenario("graceful-restart", When.STORING, () -> {
+        inject(feeder, "nlp-one-of-three-killed", 0.70, () -> stack.killService("nlp-service-2"));
+        awaitTrue("2 nlp consumers left in the group", () -> probe.members(Topics.NLP_GROUP) == 2);
+        inject(feeder, "sigterm-nlp-and-metrics", 0.85, () -> {
             stack.stopService("nlp-service");
             stack.stopService("nlp-service-3");
             stack.stopService("metrics-service");
             stack.restartServices("nlp-service", "nlp-service-3", "metrics-service");
         });
-    }
 
-    interface Fault {
-        void inject() throws Exception;
-    }
-
-    /** When a scenario injects its fault: mid-stream for the part of the pipeline it breaks. */
-    enum When {
-        /** 40% accepted and 10% enriched: the nlp consumers are busy (they enrich hundreds per second). */
-        ENRICHING,
-        /** 40% accepted: the feed is still posting (ingest meets the fault). */
-        FEEDING,
-        /** 40% accepted and 4% stored: the metrics consumer is busy (the slowest stage). */
-        STORING
-    }
-
-    private void scenario(String name, When when, Fault fault) throws Exception {
-        sources.add(name);
-        Map<String, Object> result = new LinkedHashMap<>();
-        results.put(name, result);
-        long start = System.nanoTime();
-        long rawBefore = probe.endOffsets(Topics.ARTICLES_RAW);
-        long enrichedBefore = probe.endOffsets(Topics.ARTICLES_ENRICHED);
-        ArticleFeeder feeder = new ArticleFeeder(stack.gatewayUrl(), ADMIN_KEY, corpus, name, ARTICLES, BATCH, DRAIN);
-        feeder.start();
-
-        awaitTrue(when.name().toLowerCase(java.util.Locale.ROOT), 100, () -> feeder.acceptedCount() >= ARTICLES * 2 / 5
-                && switch (when) {
-                    case FEEDING -> true;
-                    case ENRICHING -> probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore >= ARTICLES / 10;
-                    case STORING -> probe.storedCount(name) >= Math.max(1, ARTICLES / 25);
-                });
-        long storedAtFault = probe.storedCount(name);
-        result.put("acceptedAtFault", feeder.acceptedCount());
-        result.put("enrichedAtFault", probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore);
-        result.put("storedAtFault", storedAtFault);
-        long faultStart = System.nanoTime();
-        fault.inject();
-        long restored = System.nanoTime();
-        result.put("faultSeconds", round(seconds(faultStart)));
-
-        awaitTrue("storing resumed", () -> probe.storedCount(name) > storedAtFault);
-        result.put("resumedSecondsAfterRestore", round(seconds(restored)));
         feeder.await(DRAIN);
+        results.put("feedSeconds", round(seconds(start)));
         Set<String> accepted = feeder.accepted();
-        awaitTrue("every accepted article stored", () -> probe.storedCount(name) >= accepted.size());
-        result.put("allStoredSecondsAfterRestore", round(seconds(restored)));
+        awaitTrue("every accepted article stored", () -> probe.storedCount(SOURCE) >= accepted.size());
         awaitTrue("consumer lag drained", () -> probe.lag(Topics.NLP_GROUP, Topics.ARTICLES_RAW) == 0
                 && probe.lag(Topics.METRICS_GROUP, Topics.ARTICLES_ENRICHED) == 0);
+        results.put("allStoredSeconds", round(seconds(start)));
 
-        // records enriched more than once: the nlp consumers' redeliveries (none if they committed what they processed)
-        result.put("nlpRedelivered", (probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore)
+        // records enriched more than once: the nlp consumers' redeliveries after the kills
+        results.put("nlpRedelivered", (probe.endOffsets(Topics.ARTICLES_ENRICHED) - enrichedBefore)
                 - (probe.endOffsets(Topics.ARTICLES_RAW) - rawBefore));
-        result.put("metricsDuplicatesSinceStart", probe.metricsCounter("newsflow.articles.duplicates"));
-        Map<String, Integer> stored = probe.stored(name);
+        results.put("metricsDuplicatesSinceLastStart", probe.metricsCounter("newsflow.articles.duplicates"));
+        Map<String, Integer> stored = probe.stored(SOURCE);
         Set<String> lost = new HashSet<>(accepted);
         lost.removeAll(stored.keySet());
         Set<String> unexpected = new HashSet<>(stored.keySet());
         unexpected.removeAll(accepted);
         long duplicates = stored.values().stream().filter(n -> n > 1).count();
-        result.put("accepted", accepted.size());
-        result.put("stored", stored.size());
-        result.put("lost", lost.size());
-        result.put("duplicateDocuments", duplicates);
-        result.put("batchesRefused", feeder.refusedBatches());
-        result.put("answersByStatus", feeder.statuses().toString());
+        results.put("accepted", accepted.size());
+        results.put("stored", stored.size());
+        results.put("lost", lost.size());
+        results.put("duplicateDocuments", duplicates);
+        results.put("batchesRefusedThenRetried", feeder.refusedBatches());
+        results.put("answersByStatus", feeder.statuses().toString());
 
-        Map<String, String> before = probe.answers(sources);
+        Map<String, String> before = probe.answers(List.of(SOURCE));
         long rebuildStart = System.nanoTime();
         var rebuild = probe.rebuild();
-        result.put("rebuildSeconds", round(seconds(rebuildStart)));
-        result.put("rebuiltArticles", rebuild.get("articles").asLong());
-        Map<String, String> after = probe.answers(sources);
+        results.put("rebuildSeconds", round(seconds(rebuildStart)));
+        results.put("rebuiltArticles", rebuild.get("articles").asLong());
+        Map<String, String> after = probe.answers(List.of(SOURCE));
         List<String> differing = before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k))).toList();
-        result.put("fingerprintIncremental", PlatformProbe.fingerprint(before));
-        result.put("fingerprintRebuilt", PlatformProbe.fingerprint(after));
-        result.put("aggregateAnswersDiffering", differing.size());
-        result.put("queriesCompared", before.size());
-        result.put("seconds", round(seconds(start)));
-        System.out.println("faults: " + name + " " + result);
+        results.put("fingerprintIncremental", PlatformProbe.fingerprint(before));
+        results.put("fingerprintRebuilt", PlatformProbe.fingerprint(after));
+        results.put("aggregateAnswersDiffering", differing.size());
+        results.put("queriesCompared", before.size());
 
+        assertThat(faults).as("faults injected").hasSize(6);
         assertThat(accepted).as("accepted ids").hasSize(ARTICLES);
         assertThat(lost).as("accepted but never stored").isEmpty();
         assertThat(unexpected).as("stored but never accepted").isEmpty();
         assertThat(duplicates).as("articles stored twice").isZero();
+        assertThat(rebuild.get("articles").asLong()).as("articles the rebuild read").isEqualTo(ARTICLES);
         assertThat(before.values().stream().filter(a -> a.startsWith("200 ")).count())
                 .as("query answers that are 200").isGreaterThan(before.size() * 3L / 4);
         for (String path : differing) {
@@ -238,12 +182,40 @@ class FaultInjectionIT {
         }
     }
 
+    interface Fault {
+        void inject() throws Exception;
+    }
+
+    /**
+     * Waits until {@code share} of the stream is accepted, injects the fault, and waits until the platform works
+     * again: articles are being enriched and stored after it (so the next fault meets a running pipeline).
+     */
+    private void inject(ArticleFeeder feeder, String name, double share, Fault fault) throws Exception {
+        awaitTrue(name + ": " + Math.round(share * 100) + "% accepted", 100, () -> feeder.acceptedCount() >= ARTICLES * share);
+        Map<String, Object> record = new LinkedHashMap<>();
+        faults.put(name, record);
+        long storedAtFault = probe.storedCount(SOURCE);
+        long enrichedAtFault = probe.endOffsets(Topics.ARTICLES_ENRICHED);
+        record.put("acceptedAtFault", feeder.acceptedCount());
+        record.put("storedAtFault", storedAtFault);
+        record.put("atSeconds", round(seconds(suiteStart)));
+        long faultStart = System.nanoTime();
+        fault.inject();
+        long restored = System.nanoTime();
+        record.put("faultSeconds", round(seconds(faultStart)));
+        awaitTrue(name + ": enriching and storing again", () -> probe.endOffsets(Topics.ARTICLES_ENRICHED) > enrichedAtFault
+                && probe.storedCount(SOURCE) > storedAtFault);
+        record.put("recoveredSecondsAfterRestore", round(seconds(restored)));
+        record.put("backlogAfterRecovery", feeder.acceptedCount() - probe.storedCount(SOURCE));
+        System.out.println("faults: " + name + " " + record);
+    }
+
     interface Check {
         boolean ok() throws Exception;
     }
 
     private static void awaitTrue(String what, Check check) throws Exception {
-        awaitTrue(what, 500, check);
+        awaitTrue(what, 2000, check); // counting stored articles reads the collection: not too often
     }
 
     private static void awaitTrue(String what, long pollMillis, Check check) throws Exception {

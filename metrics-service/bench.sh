@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl metrics-service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 cd metrics-service
 rm -rf target/bench-classes && mkdir -p target/bench-classes && cp -r target/classes target/test-classes target/bench-classes/
-exec java -Xmx${BENCH_HEAP:-8g} -XX:+UseParallelGC ${BENCH_OPTS:-} -cp "target/bench-classes/test-classes:target/bench-classes/classes:$(cat target/bench.cp)" \
+exec java -Xmx${BENCH_HEAP:-8g} ${BENCH_GC:--XX:+UseParallelGC} ${BENCH_OPTS:-} -cp "target/bench-classes/test-classes:target/bench-classes/classes:$(cat target/bench.cp)" \
   -Dlogback.configurationFile=src/test/resources/logback-test.xml \
   dev.newsflow.metrics.query.QueryBenchmark "${1:-100000}" "${2:-200}" "${3:-5000}"

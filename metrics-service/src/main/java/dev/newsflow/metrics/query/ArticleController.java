@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +35,8 @@ class ArticleController {
 
     private static final int DAYS_PER_FETCH = 31;
     private static final int MAX_ID = 200;
+    private static final int VERIFY_FIRST = 32;
+    private static final int VERIFY_MAX = 256;
 
     private final AggregateReader reader;
 
@@ -112,7 +113,7 @@ class ArticleController {
         long[] toSkip = {(long) p * s};
         List<String> picked = new ArrayList<>();
         reader.scanPostings(filters, f, t, DAYS_PER_FETCH, (day, ids) -> {
-            List<String> candidates = text != null && !ids.isEmpty() ? text.matching(day, ids) : ids;
+            List<String> candidates = text != null && !ids.isEmpty() ? text.matching(day, ids, toSkip[0] + s + 1 - picked.size()) : ids;
             for (String id : candidates) {
                 if (toSkip[0] > 0) {
                     toSkip[0]--;
@@ -154,10 +155,13 @@ class ArticleController {
             bigrams = picked;
         }
 
-        /** Called newest day first: loads this day and the days before it. */
-        List<String> matching(String day, List<String> ids) {
+        /**
+         * The first {@code needed} (at least) of {@code ids} that match, in order. Called newest day first: loads the
+         * index of this day and the days before it.
+         */
+        List<String> matching(String day, List<String> ids, long needed) {
             if (bigrams.isEmpty()) {
-                return containing(ids, needle);
+                return containing(ids, needle, needed);
             }
             if (!loaded.contains(day)) {
                 List<String> days = new ArrayList<>();
@@ -174,20 +178,26 @@ class ArticleController {
                 return List.of();
             }
             List<String> keep = ids.stream().filter(candidates::contains).toList();
-            return keep.isEmpty() ? keep : containing(keep, needle);
+            return keep.isEmpty() ? keep : containing(keep, needle, needed);
         }
     }
 
-    private List<String> containing(List<String> ids, String needle) {
-        Set<String> hits = new LinkedHashSet<>();
-        reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", ids))
-                .projection(Projections.include("title", "body"))
-                .forEach(d -> {
-                    if (contains(d.getString("title"), needle) || contains(d.getString("body"), needle)) {
-                        hits.add(d.getString("_id"));
-                    }
-                });
-        return ids.stream().filter(hits::contains).toList();
+    /** The ids whose title or body contains the needle, in order; checked a few at a time until {@code needed} are found. */
+    private List<String> containing(List<String> ids, String needle, long needed) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0, chunk = VERIFY_FIRST; i < ids.size() && out.size() < needed; i += chunk, chunk = Math.min(VERIFY_MAX, chunk * 2)) {
+            List<String> part = ids.subList(i, Math.min(ids.size(), i + chunk));
+            Set<String> hits = new HashSet<>();
+            reader.db().getCollection(Collections.ARTICLES).find(Filters.in("_id", part))
+                    .projection(Projections.include("title", "body"))
+                    .forEach(d -> {
+                        if (contains(d.getString("title"), needle) || contains(d.getString("body"), needle)) {
+                            hits.add(d.getString("_id"));
+                        }
+                    });
+            part.stream().filter(hits::contains).forEach(out::add);
+        }
+        return out;
     }
 
     private static boolean contains(String text, String needle) {

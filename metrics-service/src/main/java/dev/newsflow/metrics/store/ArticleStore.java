@@ -55,7 +55,8 @@ public class ArticleStore {
 
     static final String PENDING = "PENDING";
     static final String APPLIED = "APPLIED";
-    private static final int CLEANUP_EVERY = 8;
+    /** Documents whose finished tags are remembered at most (beyond, they are forgotten: stale tags are harmless). */
+    private static final int MAX_STALE = 200_000;
     private static final long MAX_BATCH_BYTES = 8L << 20;
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
@@ -65,9 +66,8 @@ public class ArticleStore {
     /** Called after every write with the step name; tests throw from it to simulate a crash. */
     private volatile Consumer<String> afterWrite = step -> { };
     private volatile Buckets.Guard guard;
-    private final Map<String, Set<String>> finishedDocs = new HashMap<>();
-    private final List<String> finishedTags = new ArrayList<>();
-    private int finishedBatches;
+    /** Tags of finished batches per touched document ({@code collection NUL id}), removed by its next update. */
+    private final Map<String, List<String>> staleTags = new HashMap<>();
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
         this.factory = factory;
@@ -274,13 +274,13 @@ public class ArticleStore {
 
     private void apply(String tag, BatchOps ops) {
         Buckets buckets = buckets();
-        buckets.write(ops.retractions(tag), c -> afterWrite.accept("retract:" + c));
+        buckets.write(ops.retractions(tag), c -> afterWrite.accept("retract:" + c), staleTags);
         MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
         if (!ops.figureDeletes().isEmpty()) {
             figures.deleteMany(Filters.in("_id", ops.figureDeletes()));
             afterWrite.accept("retract:figures");
         }
-        buckets.write(ops.additions(tag), c -> afterWrite.accept("apply:" + c));
+        buckets.write(ops.additions(tag), c -> afterWrite.accept("apply:" + c), staleTags);
         if (!ops.figureUpserts().isEmpty()) {
             figures.bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
@@ -289,28 +289,37 @@ public class ArticleStore {
         }
     }
 
-    /** Remembers a finished batch; every few batches its tags are pulled from the documents it touched. */
+    /** Remembers a finished batch's tags for the documents it touched: their next update removes them. */
     private void finished(String tag, BatchOps ops) {
-        finishedTags.addAll(ops.tags(tag));
-        ops.touched().forEach((c, ids) -> finishedDocs.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(ids));
-        if (++finishedBatches >= CLEANUP_EVERY) {
-            removeFinishedTags();
+        if (staleTags.size() > MAX_STALE) {
+            staleTags.clear();
         }
+        List<String> tags = ops.tags(tag);
+        ops.touched().forEach((c, ids) -> ids.forEach(id -> staleTags.merge(c + "\u0000" + id, tags, (a, b) -> {
+            List<String> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
+        })));
     }
 
-    /** Pulls the tags of finished batches from the documents they touched. Best effort: stale tags are harmless. */
+    /** Removes the remembered tags of finished batches with one update per document (after a rebuild). Best effort. */
     public synchronized void removeFinishedTags() {
-        if (finishedTags.isEmpty()) {
+        if (staleTags.isEmpty()) {
             return;
         }
+        Map<List<String>, Map<String, Set<String>>> byTags = new HashMap<>();
+        staleTags.forEach((key, tags) -> {
+            int nul = key.indexOf('\u0000');
+            byTags.computeIfAbsent(tags, t -> new HashMap<>()).computeIfAbsent(key.substring(0, nul), c -> new LinkedHashSet<>())
+                    .add(key.substring(nul + 1));
+        });
         try {
-            buckets().removeTags(finishedDocs, List.copyOf(finishedTags));
+            Buckets b = buckets();
+            byTags.forEach((tags, docs) -> b.removeTags(docs, tags));
         } catch (RuntimeException e) {
             log.warn("could not remove finished batch tags (harmless, they stay): {}", e.toString());
         }
-        finishedTags.clear();
-        finishedDocs.clear();
-        finishedBatches = 0;
+        staleTags.clear();
     }
 
     private Map<String, Document> load(Set<String> ids) {

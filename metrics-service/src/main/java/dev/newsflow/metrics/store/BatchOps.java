@@ -11,8 +11,8 @@ import org.bson.Document;
 
 /**
  * The contributions of a whole batch merged into ONE update per aggregate document (plus one retraction update per
- * document that loses posting-list entries or items), each guarded by the batch tag recorded in the document's
- * {@code arts} array in the same atomic update: applying the batch twice changes nothing.
+ * document that loses posting-list entries or items), each guarded by the batch tag recorded as a field of the document's
+ * {@code tags} in the same atomic update: applying the batch twice changes nothing.
  *
  * <p>Deterministic: the same members (same versions, same order) always give the same updates, so a batch
  * interrupted by a crash is finished by recomputing them. Every document any member touches gets an update (even
@@ -99,8 +99,22 @@ final class BatchOps {
         return tag + ":r";
     }
 
-    /** One guarded update of one document: applied only if the document's {@code arts} lacks {@code tag}. */
+    /** The field recording that a guarded update was applied: {@code tags.TAG}. */
+    static String tagPath(String tag) {
+        return "tags." + tag;
+    }
+
+    /** One guarded update of one document: applied only if the document's {@code tags} lack {@code tag}. */
     record Guarded(String id, String tag, Document update, boolean upsert) {
+
+        /** The same update also removing the given (finished) tags. */
+        Guarded unsetting(List<String> finished) {
+            Document unset = new Document();
+            finished.forEach(t -> unset.append(tagPath(t), ""));
+            Document u = new Document(update);
+            u.append("$unset", unset);
+            return new Guarded(id, tag, u, upsert);
+        }
     }
 
     /**
@@ -124,7 +138,7 @@ final class BatchOps {
                 String t = part(rtag, i);
                 Document pull = new Document();
                 parts.get(i).forEach(e -> pull.append(e.getKey(), e.getValue()));
-                Document update = new Document("$pull", pull).append("$push", new Document("arts", t));
+                Document update = new Document("$pull", pull).append("$set", new Document(tagPath(t), 1));
                 out.computeIfAbsent(acc.collection, c -> new ArrayList<>()).add(new Guarded(acc.id, t, update, false));
             }
         }
@@ -148,12 +162,15 @@ final class BatchOps {
             List<List<Map.Entry<String, Object>>> parts = parts(paths);
             for (int i = 0; i < parts.size(); i++) {
                 String t = part(tag, i);
-                Document push = new Document("arts", t);
+                Document push = new Document();
                 Document inc = new Document();
                 for (Map.Entry<String, Object> e : parts.get(i)) {
                     (e.getKey().charAt(0) == 'i' ? inc : push).append(e.getKey().substring(1), e.getValue());
                 }
-                Document update = new Document("$push", push);
+                Document update = new Document("$set", new Document(tagPath(t), 1));
+                if (!push.isEmpty()) {
+                    update.append("$push", push);
+                }
                 if (!inc.isEmpty()) {
                     update.append("$inc", inc);
                 }

@@ -19,15 +19,17 @@ import org.bson.Document;
 /**
  * Runs guarded aggregate updates, one unordered bulk write per collection, in one of two guard modes:
  * <ul>
- * <li>{@link Guard#ATOMIC} (real MongoDB): the filter {@code {_id, arts: {$ne: tag}}} and the update that pushes the
- *     tag form one atomic single-document operation, so even two processes finishing the same batch concurrently
+ * <li>{@link Guard#ATOMIC} (real MongoDB): the filter {@code {_id, tags.TAG: {$exists: false}}} and the update that
+ *     sets {@code tags.TAG} form one atomic single-document operation, so even two processes finishing the same batch concurrently
  *     apply it once. A guarded upsert whose document already carries the tag fails with a duplicate key: that is
  *     "already applied", not an error.</li>
  * <li>{@link Guard#READ_CHECK} (mongo-java-server, which answers a filter on anything but {@code _id} alone with a
  *     scan of the whole collection): one {@code _id $in} read of the tags, then {@code _id}-only updates for the
  *     documents lacking the tag. Exactly once for a single writer per batch (the local stack runs one instance);
- *     the update still pushes the tag atomically with the counts, so a crash between documents is safe.</li>
+ *     the update still sets the tag atomically with the counts, so a crash between documents is safe.</li>
  * </ul>
+ * Tags of finished batches are removed by the next update of the same document ({@code $unset} beside the new tag,
+ * no extra write): hot documents keep a handful of tags, a document never touched again keeps its last batch's.
  */
 final class Buckets {
 
@@ -46,10 +48,18 @@ final class Buckets {
         this.guard = guard;
     }
 
-    /** Writes each collection's updates, then calls {@code afterEach} with the collection name. */
-    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
+    /**
+     * Writes each collection's updates, then calls {@code afterEach} with the collection name. {@code stale}: tags of
+     * finished batches per document ({@code collection NUL id}); the first update of such a document also unsets them
+     * (and the entry is removed).
+     */
+    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach, Map<String, List<String>> stale) {
         for (Map.Entry<String, List<BatchOps.Guarded>> e : byCollection.entrySet()) {
-            List<BatchOps.Guarded> updates = e.getValue();
+            List<BatchOps.Guarded> updates = new ArrayList<>(e.getValue().size());
+            for (BatchOps.Guarded u : e.getValue()) {
+                List<String> old = stale.isEmpty() ? null : stale.remove(e.getKey() + "\u0000" + u.id());
+                updates.add(old == null ? u : u.unsetting(old));
+            }
             for (int i = 0; i < updates.size(); i += CHUNK) {
                 List<BatchOps.Guarded> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
                 bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk));
@@ -58,10 +68,14 @@ final class Buckets {
         }
     }
 
+    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
+        write(byCollection, afterEach, Map.of());
+    }
+
     private static List<WriteModel<Document>> atomic(List<BatchOps.Guarded> updates) {
         List<WriteModel<Document>> models = new ArrayList<>(updates.size());
         for (BatchOps.Guarded u : updates) {
-            models.add(new UpdateOneModel<>(new Document("_id", u.id()).append("arts", new Document("$ne", u.tag())), u.update(),
+            models.add(new UpdateOneModel<>(new Document("_id", u.id()).append(BatchOps.tagPath(u.tag()), new Document("$exists", false)), u.update(),
                     u.upsert() ? UPSERT : NO_UPSERT));
         }
         return models;
@@ -73,9 +87,9 @@ final class Buckets {
         // small $in lists: the server checks every found document against the whole list
         for (int i = 0; i < ids.size(); i += READ_CHUNK) {
             db.getCollection(collection).find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + READ_CHUNK))))
-                    .projection(new Document("arts", 1)).forEach(d -> {
-                        if (d.get("arts") instanceof List<?> arts) {
-                            for (Object t : arts) {
+                    .projection(new Document("tags", 1)).forEach(d -> {
+                        if (d.get("tags") instanceof Document tags) {
+                            for (String t : tags.keySet()) {
                                 done.add(d.get("_id") + "\u0000" + t);
                             }
                         }
@@ -105,9 +119,11 @@ final class Buckets {
         }
     }
 
-    /** Removes finished batch tags from the {@code arts} arrays of the given documents (keeps the arrays short). */
+    /** Removes finished batch tags from the given documents (one extra update each: see {@link #write} for the usual way). */
     void removeTags(Map<String, Set<String>> touched, List<String> tags) {
-        Document update = new Document("$pull", new Document("arts", new Document("$in", tags)));
+        Document unset = new Document();
+        tags.forEach(t -> unset.append(BatchOps.tagPath(t), ""));
+        Document update = new Document("$unset", unset);
         touched.forEach((collection, ids) -> {
             List<WriteModel<Document>> models = new ArrayList<>(ids.size());
             ids.forEach(id -> models.add(new UpdateOneModel<>(new Document("_id", id), update)));

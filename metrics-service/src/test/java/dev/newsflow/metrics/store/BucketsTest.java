@@ -113,7 +113,7 @@ class BucketsTest {
         assertThat(day.get("posts", Document.class).get("ent", Document.class)).hasSize(600);
         assertThat(counts(db, "*|2026-11-20|PERSON").get("ent", Document.class)).hasSize(600);
         b.removeTags(ops.touched(), ops.tags("T"));
-        assertThat(db.getCollection(Collections.DAYS).find().first().getList("arts", String.class)).isEmpty();
+        assertThat(db.getCollection(Collections.DAYS).find().first().get("tags", Document.class)).isEmpty();
     }
 
     @Test
@@ -122,8 +122,26 @@ class BucketsTest {
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
         BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
         run(b, ops, "T");
-        assertThat(counts(db, "*|2026-11|PERSON").getList("arts", String.class)).containsExactly("T");
+        assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class).keySet()).containsExactly("T");
         b.removeTags(ops.touched(), List.of("T", "T:r"));
-        assertThat(counts(db, "*|2026-11|PERSON").getList("arts", String.class)).isEmpty();
+        assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class)).isEmpty();
+    }
+
+    @Test
+    void theNextUpdateOfADocumentRemovesTheTagsOfFinishedBatches() {
+        MongoDatabase db = mongo.factory("b6").getMongoDatabase();
+        Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
+        BatchOps first = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
+        run(b, first, "T1");
+        java.util.Map<String, List<String>> stale = new java.util.HashMap<>();
+        first.touched().forEach((c, ids) -> ids.forEach(id -> stale.put(c + "\u0000" + id, first.tags("T1"))));
+        BatchOps second = BatchOps.merge(List.of(new BatchOps.Member(A2, null)), PLANNER);
+        b.write(second.retractions("T2"), c -> { }, stale);
+        b.write(second.additions("T2"), c -> { }, stale);
+        assertThat(counts(db, ContributionPlanner.DAYS_DOC).get("tags", Document.class).keySet()).containsExactly("T2");
+        assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class).keySet()).containsExactly("T2");
+        assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
+        b.write(second.additions("T2"), c -> { }, java.util.Map.of());
+        assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
     }
 }

@@ -71,7 +71,7 @@ final class EntityRules {
             if (loc.type() != EntityType.LOCATION) {
                 continue;
             }
-            int end = suffixEnd(text, loc.end());
+            int end = suffixEnd(text, loc.end(), words);
             if (end < 0 || hasVerb(text, loc.end(), end, words)) {
                 continue;
             }
@@ -111,8 +111,11 @@ final class EntityRules {
         return verb[0];
     }
 
-    /** End of the first organisation suffix after {@code from} reached through plain Han characters, or -1. */
-    private static int suffixEnd(char[] text, int from) {
+    /**
+     * End of the first organisation suffix after {@code from} reached through plain Han characters, or -1; -1 too when
+     * a one-character suffix ends a word of the lexicon (全局, 政局, 当局 are no bureaus).
+     */
+    private static int suffixEnd(char[] text, int from, Lexicon words) {
         for (int j = from; j < text.length && j <= from + MAX_MIDDLE; j++) {
             char c = text[j];
             if (!isHan(c) || STOP.indexOf(c) >= 0) {
@@ -121,7 +124,9 @@ final class EntityRules {
             for (String suffix : ORG_SUFFIXES) {
                 if (startsWith(text, j, suffix)) {
                     int end = j + suffix.length();
-                    if ((suffix.equals("局") && j == from) || (suffix.equals("大学") && end < text.length && text[end] == '生')) {
+                    if ((suffix.equals("局") && j == from) || (suffix.equals("大学") && end < text.length && text[end] == '生')
+                            || (suffix.length() == 1 && words != null && "分总省市县区".indexOf(text[j - 1]) < 0
+                                    && (words.typesOf(text, j - 1, end) & 1) != 0)) {
                         return -1;
                     }
                     return end;

@@ -53,4 +53,17 @@ class EntityRulesTest {
                 .extracting(s -> text.substring(s.start(), s.end()))
                 .containsExactly("北镇市陆海新运输有限公司", "陆海新运输有限公司总部运营中心");
     }
+
+    @Test
+    void aPlaceBeforeAWordEndingIn局StaysAPlaceWhileAPlaceBeforeABureauBecomesOne() {
+        String text = "东亚政局稳定,海淀分局和凌海市公安局";
+        Lexicon words = Lexicon.builder().add("政局", 5).add("分局", 5).add("稳定", 3).build();
+        List<NerSpan> spans = List.of(
+                new NerSpan(0, 2, EntityType.LOCATION),            // 东亚
+                new NerSpan(7, 9, EntityType.LOCATION),            // 海淀
+                new NerSpan(12, 15, EntityType.LOCATION));         // 凌海市
+        assertThat(EntityRules.placesWithOrganisationSuffixes(text.toCharArray(), spans, words))
+                .extracting(s -> s.type() + " " + text.substring(s.start(), s.end()))
+                .containsExactly("LOCATION 东亚", "ORGANIZATION 海淀分局", "ORGANIZATION 凌海市公安局");
+    }
 }

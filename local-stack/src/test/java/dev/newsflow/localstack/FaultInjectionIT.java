@@ -67,8 +67,10 @@ class FaultInjectionIT {
         StackConfig base = PipelineScenario.config(dataDir, null, null);
         config = new StackConfig(base.home(), dataDir, null, null, 0, base.gatewayPort(), base.ingestPort(),
                 base.nlpPort(), base.metricsPort(), ADMIN_KEY + ":admin", base.javaOptions(), false, 3);
-        // the suite measures correctness, not the per-key rate limit of ingest
-        stack = new LocalStack(config, Map.of("NEWSFLOW_GATEWAY_RATELIMIT_INGEST_CAPACITY", "100000000"));
+        // the suite measures correctness, not the per-key rate limit of ingest; one consumer thread per nlp instance
+        // (3 instances for 3 partitions, as the Kubernetes deployment runs its pods)
+        stack = new LocalStack(config, Map.of("NEWSFLOW_GATEWAY_RATELIMIT_INGEST_CAPACITY", "100000000",
+                "NEWSFLOW_NLP_CONCURRENCY", "1"));
         stack.start(System.out);
         probe = new PlatformProbe("http://127.0.0.1:" + config.metricsPort(), stack.kafkaBootstrap(), stack.mongoUri());
         results.put("stackStartSeconds", round(seconds(suiteStart)));

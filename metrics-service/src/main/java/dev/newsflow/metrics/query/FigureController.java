@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.events.FigureKind;
 import dev.newsflow.metrics.store.Collections;
+import dev.newsflow.metrics.store.ContributionPlanner;
 import dev.newsflow.metrics.store.Keys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -146,15 +147,17 @@ class FigureController {
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += KIND_DAYS_PER_FETCH) {
             List<String> chunk = days.subList(i, Math.min(days.size(), i + KIND_DAYS_PER_FETCH));
-            java.util.Map<String, Document> byDay = new java.util.HashMap<>();
-            reader.fetch(Collections.FIGURE_DAYS, chunk.stream().map(d -> d + "|" + kind.name()).toList(), "items")
-                    .forEach(d -> byDay.put(d.getString("_id").substring(0, 10), d));
+            java.util.Map<String, List<Document>> byDay = new java.util.HashMap<>();
+            List<String> ids = new ArrayList<>();
             for (String day : chunk) {
-                Document d = byDay.get(day);
-                if (d == null) {
-                    continue;
+                for (int s = 0; s < ContributionPlanner.FIGURE_DAY_SHARDS; s++) {
+                    ids.add(day + "|" + kind.name() + "|" + s);
                 }
-                List<Document> items = new ArrayList<>(d.getList("items", Document.class, List.of()).stream().filter(keep).toList());
+            }
+            reader.fetch(Collections.FIGURE_DAYS, ids, "items").forEach(d -> byDay.computeIfAbsent(d.getString("_id").substring(0, 10),
+                    k -> new ArrayList<>()).addAll(d.getList("items", Document.class, List.of())));
+            for (String day : chunk) {
+                List<Document> items = new ArrayList<>(byDay.getOrDefault(day, List.of()).stream().filter(keep).toList());
                 items.sort(NEWEST_FIRST);
                 if (!out.offer(items)) {
                     return;

@@ -32,7 +32,7 @@ public final class Collections {
     public static final String REGION_DAYS = "agg_region_days";
     /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..31): {@code co.K.OTHER}. */
     public static final String COOCCURRENCE = "agg_cooccurrence";
-    /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|0..127). */
+    /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|0..511). */
     public static final String COOCCURRENCE_MONTHS = "agg_cooccurrence_months";
     /** One document per numeric fact ({@code _id} = article id|index). */
     public static final String FIGURES = "figures";
@@ -40,7 +40,10 @@ public final class Collections {
     public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
     /** Figures by subject and day ({@code _id} = subject|yyyy-MM-dd): the figure documents inline in {@code items}. */
     public static final String FIGURE_SUBJECT_DAYS = "agg_figure_subject_days";
-    /** Figures by day and kind ({@code _id} = yyyy-MM-dd|KIND): the figure documents inline in {@code items}. */
+    /**
+     * Figures by day and kind, sharded by article ({@code _id} = yyyy-MM-dd|KIND|0..3): the figure documents inline in
+     * {@code items}.
+     */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
      * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM-dd): {@code ids} = the

@@ -30,11 +30,13 @@ public class ContributionPlanner {
 
     /** Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). */
     public static final int COOC_SHARDS = 32;
-    public static final int COOC_MONTH_SHARDS = 128;
+    public static final int COOC_MONTH_SHARDS = 512;
     /** Shards of the all-time entity counts of scope {@code *}, and of each region. */
     public static final int ALL_SHARDS = 64;
     public static final int REGION_ALL_SHARDS = 32;
     public static final int REGION_SHARDS = 8;
+    /** Shards (by article) of each day's figures of one kind. */
+    public static final int FIGURE_DAY_SHARDS = 4;
     /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
     public static final int BLOCK_DAYS = 8;
     public static final String ALL_SCOPE = "*";
@@ -182,7 +184,9 @@ public class ContributionPlanner {
             String kind = item.getString("kind");
             byKind.computeIfAbsent(kind == null ? "-" : kind, k -> new ArrayList<>()).add(item);
         }
-        byKind.forEach((kind, items) -> ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind, List.of(), List.of(), items)));
+        int figureShard = Math.floorMod(id.hashCode(), FIGURE_DAY_SHARDS);
+        byKind.forEach((kind, items) ->
+                ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind + "|" + figureShard, List.of(), List.of(), items)));
         return new Plan(ops, figures);
     }
 

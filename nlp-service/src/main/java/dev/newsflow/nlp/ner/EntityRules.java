@@ -35,6 +35,7 @@ final class EntityRules {
     static List<NerSpan> apply(char[] text, List<NerSpan> spans, Lexicon words) {
         spans = placesWithOrganisationSuffixes(text, spans, words);
         spans = organisationsWithTheirFirstCharacter(text, spans, words);
+        spans = withoutLeadingFunctionCharacters(text, spans, words);
         spans = dropPersonsThatBeginOrganisations(text, spans);
         List<NerSpan> rules = bylines(text);
         if (rules.isEmpty()) {
@@ -228,6 +229,42 @@ final class EntityRules {
         }
         for (int s = Math.max(0, i - 7); s < i - 1; s++) {
             if ((words.typesOf(text, s, i) & 1) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String LEADING = "经跟向对在和与由被把将从给让诉据按以为于至到自同及是了等或也都又而并";
+
+    /**
+     * A place or organisation the model began one character early, on a preposition or conjunction (经|法院,
+     * 跟|人大常委会, 诉|南县), loses it: when the character and the next make no word of the lexicon and the rest
+     * begins one (法院, 人大, 南县).
+     */
+    static List<NerSpan> withoutLeadingFunctionCharacters(char[] text, List<NerSpan> spans, Lexicon words) {
+        if (words == null) {
+            return spans;
+        }
+        List<NerSpan> out = null;
+        for (int k = 0; k < spans.size(); k++) {
+            NerSpan s = spans.get(k);
+            int from = s.start();
+            if (s.type() == EntityType.PERSON || s.end() - from < 3 || LEADING.indexOf(text[from]) < 0
+                    || (words.typesOf(text, from, from + 2) & 1) != 0 || !beginsWord(text, from + 1, s.end(), words)) {
+                continue;
+            }
+            if (out == null) {
+                out = new ArrayList<>(spans);
+            }
+            out.set(k, new NerSpan(from + 1, s.end(), s.type()));
+        }
+        return out == null ? spans : out;
+    }
+
+    private static boolean beginsWord(char[] text, int from, int to, Lexicon words) {
+        for (int end = from + 2; end <= to; end++) {
+            if ((words.typesOf(text, from, end) & 1) != 0) {
                 return true;
             }
         }

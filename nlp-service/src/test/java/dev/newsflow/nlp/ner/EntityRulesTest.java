@@ -66,4 +66,17 @@ class EntityRulesTest {
                 .extracting(s -> s.type() + " " + text.substring(s.start(), s.end()))
                 .containsExactly("LOCATION 东亚", "ORGANIZATION 海淀分局", "ORGANIZATION 凌海市公安局");
     }
+
+    @Test
+    void aNameBegunOnAPrepositionLosesItButANameBeginningWithAWordKeepsIt() {
+        String text = "领导也跟人大常委会打招呼,向阳区和平街";
+        Lexicon words = Lexicon.builder().add("人大", 5).add("向阳", 5).add("和平", 5).add("打招呼", 3).build();
+        List<NerSpan> spans = List.of(
+                new NerSpan(3, 9, EntityType.ORGANIZATION),        // 跟人大常委会
+                new NerSpan(13, 16, EntityType.LOCATION),          // 向阳区
+                new NerSpan(16, 19, EntityType.LOCATION));         // 和平街
+        assertThat(EntityRules.withoutLeadingFunctionCharacters(text.toCharArray(), spans, words))
+                .extracting(s -> text.substring(s.start(), s.end()))
+                .containsExactly("人大常委会", "向阳区", "和平街");
+    }
 }

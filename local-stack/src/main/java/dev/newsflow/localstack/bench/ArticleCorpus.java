@@ -29,10 +29,24 @@ public final class ArticleCorpus {
     };
 
     private final Random random;
+    private final java.time.LocalDate firstDay;
+    private final int days;
     private long serial;
 
+    /** Articles published on any day of 2024 (an archive being loaded). */
     public ArticleCorpus(long seed) {
+        this(seed, java.time.LocalDate.of(2024, 1, 1), 366);
+    }
+
+    private ArticleCorpus(long seed, java.time.LocalDate firstDay, int days) {
         this.random = new Random(seed);
+        this.firstDay = firstDay;
+        this.days = days;
+    }
+
+    /** Articles published on the {@code days} days up to {@code lastDay}: what a live news feed sends. */
+    public static ArticleCorpus liveFeed(long seed, java.time.LocalDate lastDay, int days) {
+        return new ArticleCorpus(seed, lastDay.minusDays(days - 1L), days);
     }
 
     /** The next article as a JSON object for {@code POST /api/v1/articles} (title, body, source, section, publishedAt). */
@@ -54,10 +68,9 @@ public final class ArticleCorpus {
         }
         body.append("(编号").append(serial).append(")");
         String title = place + pick(new String[] {"推进重点项目建设", "多措并举稳就业", "乡村振兴见实效", "营商环境持续优化"});
-        int month = 1 + random.nextInt(12);
-        int day = 1 + random.nextInt(28);
+        java.time.LocalDate published = firstDay.plusDays(random.nextInt(days));
         return "{\"title\":\"" + title + "\",\"source\":\"" + source + "\",\"section\":\"" + pick(new String[] {"经济", "民生", "农业", "要闻"})
-                + "\",\"publishedAt\":\"2024-" + two(month) + "-" + two(day) + "\",\"body\":\"" + escape(body.toString()) + "\"}";
+                + "\",\"publishedAt\":\"" + published + "\",\"body\":\"" + escape(body.toString()) + "\"}";
     }
 
     public List<String> next(int count) {
@@ -85,10 +98,6 @@ public final class ArticleCorpus {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    private static String two(int n) {
-        return n < 10 ? "0" + n : String.valueOf(n);
     }
 
     private static String escape(String s) {

@@ -49,7 +49,8 @@ public final class Bench {
     private final Path home;
     private final double seconds;
     private final Map<String, Object> results = new LinkedHashMap<>();
-    private final ArticleCorpus corpus = new ArticleCorpus(42);
+    /** What the platform is fed: a live feed's articles, published over the last three days (not a year's archive). */
+    private final ArticleCorpus corpus = ArticleCorpus.liveFeed(42, java.time.LocalDate.of(2024, 12, 31), 3);
     /** The stack a phase runs on, closed by the shutdown hook if the run is interrupted (Ctrl-C, SIGTERM). */
     private volatile LocalStack running;
 

@@ -141,10 +141,14 @@ public final class NerFeatures {
     public static final int BACKWARD = 32;
     /** Feature set 16: a second pass over the labels of a first-pass model (stacking). */
     public static final int STACK = 16;
+    /** Feature set 64: every match of the word and name lexicons starting or ending at the character, by length and type. */
+    public static final int BOUNDS = 64;
+    /** Feature set 128 (with 64): the matches ending just before the character and starting just after it. */
+    public static final int NEIGHBOUR_BOUNDS = 128;
 
     /** What feature extraction needs of one sentence beyond its characters; built once per sentence. */
     public record Context(char[] text, byte[] lex, int lexicons, byte[] suffixDist, byte[] clusters, int[] seg,
-                          int[] segEnd, long[] wordHash, byte[] backward, int[] first, byte[] repeats) {
+                          int[] segEnd, long[] wordHash, byte[] backward, int[] first, byte[] repeats, int[] bounds) {
 
         /**
          * The same sentence with the labels of a first-pass model (feature set 16): the labels themselves, and
@@ -170,7 +174,7 @@ public final class NerFeatures {
                     }
                 }
             }
-            return new Context(text, lex, lexicons, suffixDist, clusters, seg, segEnd, wordHash, backward, labels, rep);
+            return new Context(text, lex, lexicons, suffixDist, clusters, seg, segEnd, wordHash, backward, labels, rep, bounds);
         }
     }
 
@@ -216,7 +220,52 @@ public final class NerFeatures {
         }
         return new Context(text, lex, lexicons.length, suffixDist, (featureSet & CLUSTERS) != 0 ? clusters : null,
                 seg, segEnd, wordHash, (featureSet & BACKWARD) != 0 && words != null ? backwardMatch(text, words) : null,
-                null, null);
+                null, null, (featureSet & BOUNDS) != 0 ? bounds(text, lexicons, words) : null);
+    }
+
+    /**
+     * Every dictionary match, not only the longest: bounds[2 * i] has bit (len - 2) set when a word of the word lexicon
+     * of that length (2..8) starts at i, bit (8 + len - 2) when one ends at i, bit 16 when one runs across i; bounds[2 * i
+     * + 1] has bit ((l * TYPES + t) * 2) set when a name of type t in name lexicon l (the lexicons but the word lexicon,
+     * at most two) starts at i, the next bit when one ends at i.
+     */
+    static int[] bounds(char[] text, Lexicon[] lexicons, Lexicon words) {
+        int n = text.length;
+        int[] b = new int[2 * n];
+        if (words != null) {
+            words.matches(text, 0, n, (start, end, mask) -> {
+                int len = end - start;
+                if (len < 2) {
+                    return;
+                }
+                int bit = Math.min(len, 8) - 2;
+                b[2 * start] |= 1 << bit;
+                b[2 * (end - 1)] |= 1 << (8 + bit);
+                for (int j = start + 1; j < end - 1; j++) {
+                    b[2 * j] |= 1 << 16;
+                }
+            });
+        }
+        int l = 0;
+        for (Lexicon lexicon : lexicons) {
+            if (lexicon == null || lexicon == words || l >= 2) {
+                continue;
+            }
+            final int li = l++;
+            lexicon.matches(text, 0, n, (start, end, mask) -> {
+                if (end - start < 2) {
+                    return;
+                }
+                for (int t = 0; t < NerLabels.TYPES; t++) {
+                    if ((mask & (1 << t)) != 0) {
+                        int bit = (li * NerLabels.TYPES + t) * 2;
+                        b[2 * start + 1] |= 1 << bit;
+                        b[2 * (end - 1) + 1] |= 1 << (bit + 1);
+                    }
+                }
+            });
+        }
+        return b;
     }
 
     /** Role and length (role << 4 | min(length, 7)) of the word covering each character, matching right to left. */
@@ -272,6 +321,26 @@ public final class NerFeatures {
             out[k++] = key(75, (fm1 << 8) | f0);
             out[k++] = key(76, (f0 << 8) | fp1);
             out[k++] = key(77, (coarse(cl, at(c, i - 1)) << 16) | (coarse(cl, at(c, i)) << 8) | coarse(cl, at(c, i + 1)));
+        }
+        int[] bounds = ctx.bounds();
+        if (bounds != null) {
+            int wb = bounds[2 * i];
+            int nb = bounds[2 * i + 1];
+            out[k++] = key(87, wb);
+            if (nb != 0) {
+                out[k++] = key(88, nb);
+                out[k++] = key(89, ((long) nb << 16) | c[i]);
+            }
+            if ((featureSet & NEIGHBOUR_BOUNDS) != 0) {
+                int wl = i > 0 ? (bounds[2 * i - 2] >> 8) & 0xFF : 0x100;
+                int wr = i + 1 < c.length ? bounds[2 * i + 2] & 0xFF : 0x100;
+                out[k++] = key(60, ((long) wl << 20) | ((long) wr << 10) | (wb & 0xFFFF) >> 8);
+                int nl = i > 0 ? bounds[2 * i - 1] & 0xAAA : 0x1000;
+                int nr = i + 1 < c.length ? bounds[2 * i + 3] & 0x555 : 0x1000;
+                if ((nl | nr) != 0) {
+                    out[k++] = key(61, ((long) nl << 16) | nr);
+                }
+            }
         }
         int[] seg = ctx.seg();
         byte[] bw = ctx.backward();

@@ -221,6 +221,12 @@ public final class NerTrainer {
             averaged[0] = new NerModel("mean", firstSet, f1.index(), w1[0], w1[1], nameStats, clusterTable, inferenceLexicons);
             log("mean of %d seeds: held-out %s", o.seeds(), dev.isEmpty() ? "none" : score(averaged[0], dev).summary());
         }
+        if (!dev.isEmpty() && !stack) {
+            for (float p : new float[] {0.25f, 0.5f, 1f}) {
+                NerModel pruned = prune(averaged[0], f1.index(), p);
+                log("prune %.2f: %d features, held-out %s", p, pruned.features(), score(pruned, dev).summary());
+            }
+        }
         NerModel first = prune(averaged[0], f1.index(), o.prune());
         NerModel result = first;
         if (stack) {

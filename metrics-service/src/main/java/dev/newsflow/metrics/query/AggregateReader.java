@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.metrics.store.Collections;
 import dev.newsflow.metrics.store.ContributionPlanner;
+import dev.newsflow.metrics.store.Keys;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -243,33 +244,41 @@ class AggregateReader {
      */
     @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
-        List<String> ids = new ArrayList<>(days.size() * bigrams.size());
+        List<String> ids = new ArrayList<>(days.size() * ContributionPlanner.TEXT_SHARDS);
         for (String day : days) {
-            for (String b : bigrams) {
-                ids.add(b + "|" + day);
+            for (int s = 0; s < ContributionPlanner.TEXT_SHARDS; s++) {
+                ids.add(day + "|" + s);
             }
         }
-        Map<String, List<List<String>>> lists = new HashMap<>();
-        for (Document doc : fetch(Collections.TEXT, ids, "ids")) {
-            String id = doc.getString("_id");
-            if (doc.get("ids") instanceof List<?> l && !l.isEmpty()) {
-                lists.computeIfAbsent(id.substring(id.lastIndexOf('|') + 1), k -> new ArrayList<>()).add((List<String>) l);
-            }
-        }
+        List<String> keys = bigrams.stream().map(Keys::encode).toList();
+        String[] paths = keys.stream().map(k -> "b." + k).toArray(String[]::new);
         Map<String, Set<String>> out = new HashMap<>();
-        lists.forEach((day, ls) -> {
-            if (ls.size() < bigrams.size()) {
-                return;
+        for (Document doc : fetch(Collections.TEXT, ids, paths)) {
+            // an article is in one shard: intersect within the document
+            if (!(doc.get("b") instanceof Document b)) {
+                continue;
             }
-            ls.sort(java.util.Comparator.comparingInt(List::size));
-            Set<String> result = new HashSet<>(ls.get(0));
-            for (int i = 1; i < ls.size() && !result.isEmpty(); i++) {
-                result.retainAll(new HashSet<>(ls.get(i)));
+            List<List<String>> lists = new ArrayList<>(keys.size());
+            for (String k : keys) {
+                if (!(b.get(k) instanceof List<?> l) || l.isEmpty()) {
+                    lists = null;
+                    break;
+                }
+                lists.add((List<String>) l);
+            }
+            if (lists == null) {
+                continue;
+            }
+            lists.sort(java.util.Comparator.comparingInt(List::size));
+            Set<String> result = new HashSet<>(lists.get(0));
+            for (int i = 1; i < lists.size() && !result.isEmpty(); i++) {
+                result.retainAll(new HashSet<>(lists.get(i)));
             }
             if (!result.isEmpty()) {
-                out.put(day, result);
+                String id = doc.getString("_id");
+                out.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new HashSet<>()).addAll(result);
             }
-        });
+        }
         return out;
     }
 

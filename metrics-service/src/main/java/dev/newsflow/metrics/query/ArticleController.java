@@ -138,7 +138,7 @@ class ArticleController {
     private final class TextMatcher {
         private static final int MAX_BIGRAMS = 6;
         private static final int FIRST_RUN = 4;
-        private static final int MAX_RUN = 32;
+        private static final int MAX_RUN = 16;
         private final String needle;
         private final Set<String> bigrams;
         private final Map<String, Set<String>> byDay = new HashMap<>();

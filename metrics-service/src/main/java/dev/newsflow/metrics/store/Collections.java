@@ -21,7 +21,8 @@ public final class Collections {
      * Entity counts ({@code ent.TYPE|name} = articles naming it, {@code n} = articles): {@code *|PERIOD|TYPE} per type
      * and period, a period being a month {@code yyyy-MM}, a block of days {@code yyyy-MM-B0..3} (days 1-8, 9-16, 17-24,
      * 25-end) or a day {@code yyyy-MM-dd} (no {@code n}: see {@code days}); {@code *|all|0..63} all time, sharded by
-     * entity ({@code n} in shard 0); {@code CODE|all|0..31} all time within a region (GB/T 2260 roll-up), sharded alike;
+     * entity ({@code n} in shard 0); {@code CODE|all|s} all time within a region (GB/T 2260 roll-up), sharded alike (32 shards for a province, 8 for a
+     * city, 2 for a county);
      * and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
      */
     public static final String COUNTS = "agg_counts";
@@ -46,8 +47,9 @@ public final class Collections {
      */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
-     * Character-bigram index of lower-cased titles and bodies ({@code _id} = bigram|yyyy-MM-dd): {@code ids} = the
-     * articles of that day containing the bigram.
+     * Character-bigram index of lower-cased titles and bodies, per day and shard of articles ({@code _id} =
+     * yyyy-MM-dd|0..15): {@code b.BIGRAM} = the articles of that day and shard containing the bigram (encoded). A
+     * stored article touches one document of it.
      */
     public static final String TEXT = "agg_text";
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */

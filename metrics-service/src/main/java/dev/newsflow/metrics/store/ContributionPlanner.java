@@ -31,10 +31,11 @@ public class ContributionPlanner {
     /** Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). */
     public static final int COOC_SHARDS = 32;
     public static final int COOC_MONTH_SHARDS = 512;
-    /** Shards of the all-time entity counts of scope {@code *}, and of each region. */
+    /** Shards of the all-time entity counts of scope {@code *}. */
     public static final int ALL_SHARDS = 64;
-    public static final int REGION_ALL_SHARDS = 32;
-    public static final int REGION_SHARDS = 8;
+    public static final int REGION_SHARDS = 32;
+    /** Shards (by article) of each day's bigram index: an article's bigrams are all in one document. */
+    public static final int TEXT_SHARDS = 16;
     /** Shards (by article) of each day's figures of one kind. */
     public static final int FIGURE_DAY_SHARDS = 4;
     /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
@@ -115,7 +116,7 @@ public class ContributionPlanner {
         }
         sharded(ops, ALL_SCOPE + "|all|", ALL_SHARDS, entityKeys);
         for (String code : regionCodes) {
-            sharded(ops, code + "|all|", REGION_ALL_SHARDS, entityKeys);
+            sharded(ops, code + "|all|", regionAllShards(code), entityKeys);
         }
 
         Map<Integer, List<String>> coocDay = new TreeMap<>();
@@ -131,9 +132,11 @@ public class ContributionPlanner {
         coocDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of())));
         coocMonth.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of())));
 
+        List<String> textPaths = new ArrayList<>();
         for (String bigram : bigrams(a.title(), a.body())) {
-            ops.add(new BucketOp(Collections.TEXT, bigram + "|" + d, List.of(), List.of("ids")));
+            textPaths.add("b." + Keys.encode(bigram));
         }
+        ops.add(new BucketOp(Collections.TEXT, d + "|" + textShard(id), List.of(), textPaths));
 
         List<Document> figures = new ArrayList<>();
         List<String> entityList = List.copyOf(entityKeys);
@@ -200,9 +203,23 @@ public class ContributionPlanner {
         return Math.floorMod(entityKey.hashCode() * 17 + 3, COOC_MONTH_SHARDS);
     }
 
+    /** The shard of the day's bigram index holding this article. */
+    public static int textShard(String articleId) {
+        return Math.floorMod(articleId.hashCode() * 13 + 5, TEXT_SHARDS);
+    }
+
     /** The block of days holding {@code day}: {@code yyyy-MM-Bb}, b = 0..3. */
     public static String block(LocalDate day) {
         return day.toString().substring(0, 7) + "-B" + Math.min(3, (day.getDayOfMonth() - 1) / BLOCK_DAYS);
+    }
+
+    /** Shards of a region's all-time entity counts: 32 for a province, 8 for a city, 2 for a county (by size). */
+    public static int regionAllShards(String code) {
+        return switch (Regions.level(code)) {
+            case PROVINCE -> 32;
+            case CITY -> 8;
+            default -> 2;
+        };
     }
 
     /** The entity counts of one type within a period (a month, a block of days or a day), scope {@code *}. */
@@ -232,7 +249,7 @@ public class ContributionPlanner {
 
     /** The all-time entity counts of a scope ({@code *} or a region code), shard by shard. */
     public static List<String> allIds(String scope) {
-        int shards = scope.equals(ALL_SCOPE) ? ALL_SHARDS : REGION_ALL_SHARDS;
+        int shards = scope.equals(ALL_SCOPE) ? ALL_SHARDS : regionAllShards(scope);
         List<String> ids = new ArrayList<>(shards);
         for (int s = 0; s < shards; s++) {
             ids.add(scope + "|all|" + s);

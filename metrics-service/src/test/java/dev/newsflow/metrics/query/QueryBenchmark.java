@@ -45,15 +45,18 @@ public final class QueryBenchmark {
             // bench.live=true: the streamed articles are the newest, published over the last 2 days in order (a live
             // feed); default: random days over the whole year (worst case for batching)
             boolean live = Boolean.getBoolean("bench.live");
+            // a live feed spans as many of the last days as the corpus' articles per day fill (at least 2)
+            long span = Math.max(2, Math.round(streamed / (n / (double) dev.newsflow.metrics.bench.BenchCorpus.DAYS)));
             for (int i = n - streamed; i < n; i++) {
-                LocalDate day = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY.minusDays(1 - (i - (n - streamed)) * 2L / streamed);
+                LocalDate day = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY.minusDays(span - 1 - (i - (n - streamed)) * span / streamed);
                 events.add(json.writeValueAsBytes(live ? gen.article(i, day) : gen.article(i)));
             }
-            System.out.println(live ? "streaming a live feed (last 2 days, in order)" : "streaming articles of random days");
+            System.out.println(live ? "streaming a live feed (last " + span + " days, in order)" : "streaming articles of random days");
             int batch = Integer.getInteger("bench.batch", 500);
             var steps = new dev.newsflow.metrics.store.StepTimer(store);
             long start = System.nanoTime();
             List<Double> batchMs = new ArrayList<>();
+            List<Double> batchCpu = new ArrayList<>();
             for (int i = 0; i < events.size(); i += batch) {
                 List<ArticleEnriched> part = new ArrayList<>();
                 for (byte[] e : events.subList(i, Math.min(events.size(), i + batch))) {
@@ -61,24 +64,32 @@ public final class QueryBenchmark {
                 }
                 steps.mark();
                 long b0 = System.nanoTime();
+                long c0 = cpuNanos();
                 store.storeAll(part);
                 batchMs.add((System.nanoTime() - b0) / 1e6);
+                batchCpu.add((cpuNanos() - c0) / 1e6);
                 if (i == 0) {
                     System.out.printf("first batch done after %.1f s%n", (System.nanoTime() - start) / 1e9);
                     System.out.flush();
                 }
             }
             double secs = (System.nanoTime() - start) / 1e9;
+            if (batchMs.size() > 1) {
+                double rest = batchMs.subList(1, batchMs.size()).stream().mapToDouble(Double::doubleValue).sum() / 1e3;
+                System.out.printf("STORE after the first batch (JIT warm): %,d articles in %.1f s = %.0f articles/s%n", streamed - Math.min(batch, streamed),
+                        rest, (streamed - Math.min(batch, streamed)) / rest);
+            }
             System.out.printf("STORE: last %,d articles (on top of %,d) through the exactly-once store path, batches of %d, in %.1f s = %.0f articles/s%n",
                     streamed, n - streamed, batch, secs, streamed / secs);
             System.out.print("time before each store step (the write step included):\n" + steps);
-            System.out.println("per batch: " + percentiles(batchMs));
+            System.out.println("per batch: " + percentiles(batchMs) + "; process CPU time per batch: " + percentiles(batchCpu));
             int small = Integer.getInteger("bench.small", 0);
             if (small > 0) {
                 // a live feed at ~10 articles/s: batches of 1-5 of today's articles, one at a time
                 SplittableRandom br = new SplittableRandom(11);
                 var smallSteps = new dev.newsflow.metrics.store.StepTimer(store);
                 List<Double> ms = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 long s0 = System.nanoTime();
                 for (int i = 0; i < small; ) {
                     int size = Math.min(small - i, 1 + br.nextInt(5));
@@ -89,11 +100,14 @@ public final class QueryBenchmark {
                     }
                     smallSteps.mark();
                     long b0 = System.nanoTime();
+                    long c0 = cpuNanos();
                     store.storeAll(part);
                     ms.add((System.nanoTime() - b0) / 1e6);
+                    cpu.add((cpuNanos() - c0) / 1e6);
                 }
                 System.out.printf("SMALL BATCHES: %d articles of today in %d batches of 1-5, %.1f articles/s; per batch %s%n", small, ms.size(),
                         small / ((System.nanoTime() - s0) / 1e9), percentiles(ms));
+                System.out.println("  process CPU time per small batch (all threads, GC included; independent of the machine's load): " + percentiles(cpu));
                 System.out.print("time before each store step (small batches):\n" + smallSteps);
                 System.out.flush();
             }
@@ -179,6 +193,11 @@ public final class QueryBenchmark {
                 printSizes(factory);
             }
         }
+    }
+
+    /** CPU time of the whole process (client, in-process server, GC). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String percentiles(List<Double> values) {

@@ -297,6 +297,10 @@ class AggregateReader {
                       java.util.function.BiPredicate<String, List<String>> perDay) {
         String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
         List<String> days = new ArrayList<>(days(from, to));
+        Set<String> months = monthsNaming(filters, days);
+        if (months != null) {
+            days.removeIf(d -> !months.contains(d.substring(0, 7)));
+        }
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += daysPerFetch) {
             List<String> chunk = days.subList(i, Math.min(days.size(), i + daysPerFetch));
@@ -309,6 +313,45 @@ class AggregateReader {
                 }
             }
         }
+    }
+
+    /**
+     * For filters on entities spanning more than two months: the months in which every entity filter has articles (from
+     * the per-type month counts, a few small reads), so that the day documents of other months are not read; else null.
+     */
+    private Set<String> monthsNaming(List<List<String>> filters, List<String> days) {
+        Set<String> all = new java.util.TreeSet<>();
+        days.forEach(d -> all.add(d.substring(0, 7)));
+        if (all.size() <= 2) {
+            return null;
+        }
+        Set<String> result = null;
+        for (List<String> alternatives : filters) {
+            if (!alternatives.stream().allMatch(p -> p.startsWith("posts.ent."))) {
+                continue;
+            }
+            Set<String> months = new HashSet<>();
+            List<String> keys = alternatives.stream().map(p -> p.substring("posts.ent.".length())).toList();
+            List<String> ids = new ArrayList<>();
+            for (String m : all) {
+                keys.stream().map(k -> k.substring(0, k.indexOf('|'))).distinct().forEach(t -> ids.add(ContributionPlanner.periodId(m, t)));
+            }
+            String[] paths = keys.stream().map(k -> "ent." + k).toArray(String[]::new);
+            for (Document d : fetch(Collections.COUNTS, ids, paths)) {
+                for (String path : paths) {
+                    if (navigate(d, path) instanceof Number n && n.longValue() > 0) {
+                        String id = d.getString("_id");
+                        months.add(id.substring(2, 9));
+                    }
+                }
+            }
+            if (result == null) {
+                result = months;
+            } else {
+                result.retainAll(months);
+            }
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

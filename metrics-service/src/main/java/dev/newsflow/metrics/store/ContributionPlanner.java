@@ -213,12 +213,15 @@ public class ContributionPlanner {
         return day.toString().substring(0, 7) + "-B" + Math.min(3, (day.getDayOfMonth() - 1) / BLOCK_DAYS);
     }
 
-    /** Shards of a region's all-time entity counts: 32 for a province, 8 for a city, 2 for a county (by size). */
+    /**
+     * Shards of a region's all-time entity counts, by its size: 8 for a province, 2 for a city, 1 for a county (an
+     * article touches about one shard per entity: fewer shards, fewer updates).
+     */
     public static int regionAllShards(String code) {
         return switch (Regions.level(code)) {
-            case PROVINCE -> 32;
-            case CITY -> 8;
-            default -> 2;
+            case PROVINCE -> 8;
+            case CITY -> 2;
+            default -> 1;
         };
     }
 

@@ -1,0 +1,49 @@
+package dev.newsflow.metrics.query;
+
+import static dev.newsflow.metrics.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.events.FigureKind;
+import dev.newsflow.metrics.TestMongo;
+import dev.newsflow.metrics.store.ArticleStore;
+import dev.newsflow.metrics.store.ContributionPlanner;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Queries over windows spanning several months: month pre-filter of entity scans, blocks of days, sharded text index. */
+class LongWindowQueriesTest {
+
+    @Test
+    void entityTextAndTopQueriesOverSeveralMonthsFindEveryMatchNewestFirst() {
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabaseFactory f = mongo.factory("long");
+            ArticleStore store = new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build());
+            store.storeAll(java.util.List.of(
+                    article("b1").day("2026-06-15").person("王伟").title("锦州港口").build(),
+                    article("b2").day("2026-07-03").person("李娜").build(),
+                    article("b3").day("2026-09-20").person("王伟").figure("吞吐量", "100", "吨", FigureKind.MEASURE).build(),
+                    article("b4").day("2026-11-02").person("王伟").build(),
+                    article("b5").day("2026-11-02").person("李娜").body("锦州港口建设").build(),
+                    article("b6").day("2026-09-09").person("李娜").person("王伟").build()));
+            AggregateReader reader = new AggregateReader(f);
+            ArticleController ac = new ArticleController(reader);
+            EntityController ec = new EntityController(reader);
+            FigureController fc = new FigureController(reader);
+
+            assertThat(ac.articles("王伟", "PERSON", null, null, null, null, null, null, "0", "10").items())
+                    .extracting(ArticleController.ArticleSummary::id).containsExactly("b4", "b3", "b6", "b1");
+            assertThat(ac.articles("李娜", null, null, null, null, null, "2026-07-01", null, "0", "10").items())
+                    .extracting(ArticleController.ArticleSummary::id).containsExactly("b5", "b6", "b2");
+            assertThat(fc.figures(null, null, null, "王伟", "PERSON", null, null, "0", "10").items())
+                    .extracting(FigureController.FigureItem::article).containsExactly("b3");
+            assertThat(ac.articles(null, null, null, null, null, "锦州港口", null, null, "0", "10").items())
+                    .extracting(ArticleController.ArticleSummary::id).containsExactly("b5", "b1");
+            // June 10-30: days and blocks; July and August: months; September 1-16: blocks; September 17-20: days
+            assertThat(ec.top("PERSON", "2026-06-10", "2026-09-20", null, "10"))
+                    .containsExactly(new EntityCount("王伟", "PERSON", 3), new EntityCount("李娜", "PERSON", 2));
+            assertThat(ec.top("PERSON", "2026-06-16", "2026-09-19", null, "10"))
+                    .containsExactly(new EntityCount("李娜", "PERSON", 2), new EntityCount("王伟", "PERSON", 1));
+        }
+    }
+}

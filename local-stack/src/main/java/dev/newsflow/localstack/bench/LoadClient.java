@@ -153,30 +153,7 @@ final class LoadClient {
     /** As above, recording into {@code outcome}, which the caller may read while the load runs. */
     Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds, Outcome outcome)
             throws InterruptedException {
-        ExecutorService senders = Executors.newFixedThreadPool(256);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        int total = (int) (rate * seconds);
-        long periodNanos = (long) (1e9 / rate);
-        AtomicInteger sent = new AtomicInteger();
-        long start = System.nanoTime();
-        ticker.scheduleAtFixedRate(() -> {
-            if (sent.getAndIncrement() < total) {
-                String body;
-                synchronized (corpus) {
-                    body = corpus.nextJson();
-                }
-                long scheduled = System.nanoTime();
-                // latency from when the request was due, so time spent waiting for a free sender counts too
-                senders.submit(() -> post(baseUrl, body, outcome, scheduled));
-            }
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        while (sent.get() < total) {
-            Thread.sleep(50);
-        }
-        ticker.shutdownNow();
-        senders.shutdown();
-        senders.awaitTermination(5, TimeUnit.MINUTES);
-        outcome.seconds = (System.nanoTime() - start) / 1e9;
+        openLoop(List.of(baseUrl), List.of(outcome), corpus, rate, seconds);
         return outcome;
     }
 
@@ -188,6 +165,12 @@ final class LoadClient {
             throws InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
         baseUrls.forEach(u -> outcomes.add(new Outcome()));
+        openLoop(baseUrls, outcomes, corpus, rate, seconds);
+        return outcomes;
+    }
+
+    private void openLoop(List<String> baseUrls, List<Outcome> outcomes, ArticleCorpus corpus, double rate, double seconds)
+            throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(256);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         int total = (int) (rate * seconds);
@@ -201,6 +184,7 @@ final class LoadClient {
                 synchronized (corpus) {
                     body = corpus.nextJson();
                 }
+                // latency from when the request was due, so time spent waiting for a free sender counts too
                 long scheduled = System.nanoTime();
                 int target = i % baseUrls.size();
                 senders.submit(() -> post(baseUrls.get(target), body, outcomes.get(target), scheduled));
@@ -214,7 +198,6 @@ final class LoadClient {
         senders.awaitTermination(5, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - start) / 1e9;
         outcomes.forEach(o -> o.seconds = elapsed);
-        return outcomes;
     }
 
     private void post(String baseUrl, String body, Outcome outcome) {

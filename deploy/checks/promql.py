@@ -26,7 +26,8 @@ SUMMARY = ("_count", "_sum", "_max")
 CONTRACT = set().union(
     {"newsflow_articles_ingested_total", "newsflow_pages_split_total", "newsflow_articles_enriched_total",
      "newsflow_articles_stored_total", "newsflow_articles_duplicates_total", "newsflow_store_errors_total",
-     "newsflow_deadletters_total", "newsflow_gateway_auth_rejected_total", "newsflow_gateway_ratelimited_total"},
+     "newsflow_deadletters_total", "newsflow_gateway_auth_rejected_total", "newsflow_gateway_ratelimited_total",
+     "newsflow_gateway_shed_total"},
     _family("newsflow_pages_articles", SUMMARY),
     _family("newsflow_extraction_entities", SUMMARY),
     _family("newsflow_extraction_figures", SUMMARY),

@@ -237,10 +237,12 @@ SERVICES = dashboard(
             q(f'topk(10, sum by (application, method, uri) (rate(http_server_requests_seconds_count{{{SVC}, uri!~"/actuator.*"}}[{RATE}])))',
               "{{application}} {{method}} {{uri}}"),
         ], kind="bargauge", unit="reqps", w=12),
-        panel("Gateway: rejected and rate-limited", [
+        panel("Gateway: rejected, rate-limited and shed", [
             q(f"sum by (reason) (rate(newsflow_gateway_auth_rejected_total[{RATE}]))", "auth rejected: {{reason}}"),
             q(f"sum(rate(newsflow_gateway_ratelimited_total[{RATE}]))", "rate limited"),
-        ], unit="reqps", w=12),
+            q(f"sum by (route) (rate(newsflow_gateway_shed_total[{RATE}]))", "shed (route at its in-flight limit): {{route}}"),
+        ], unit="reqps", w=12,
+            description="429s: a key over its rate, or a route with its maximum of requests in flight (overload)."),
         row("JVM"),
         panel("Heap used / max", [
             q(f'sum by (application, instance) (jvm_memory_used_bytes{{{SVC}, area="heap"}})', "{{application}} {{instance}} used"),

@@ -77,7 +77,8 @@ class AggregateReader {
     }
 
     /**
-     * Sums the counts of a scope over the window: the all-time documents when the window is unbounded; for scope
+     * Sums the counts of a scope over the window: when the window is unbounded, the all-time shards of scope {@code *}
+     * or a region's month documents; for scope
      * {@code *} the per-type documents of the fully covered months and blocks of days plus the remaining days (only
      * those of {@code type} when given: other types may then be missing from the answer); for a region its day shards.
      */
@@ -85,8 +86,12 @@ class AggregateReader {
         String[] paths = withEntities ? new String[] {"n", "ent"} : new String[] {"n"};
         List<Document> docs;
         long articles = 0;
-        if (from == null && to == null) {
-            docs = fetch(Collections.COUNTS, ContributionPlanner.allIds(scope), paths);
+        if (from == null && to == null && scope.equals(ContributionPlanner.ALL_SCOPE)) {
+            docs = fetch(Collections.COUNTS, ContributionPlanner.allIds(), paths);
+        } else if (from == null && to == null) {
+            Set<String> months = new java.util.TreeSet<>();
+            days(null, null).forEach(d -> months.add(d.substring(0, 7)));
+            docs = months.isEmpty() ? List.of() : fetch(Collections.COUNTS, months.stream().map(m -> scope + "|" + m).toList(), paths);
         } else if (scope.equals(ContributionPlanner.ALL_SCOPE)) {
             TreeMap<String, Long> perDay = articlesPerDay(from, to);
             for (long n : perDay.values()) {

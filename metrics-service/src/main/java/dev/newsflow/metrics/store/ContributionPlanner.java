@@ -115,8 +115,10 @@ public class ContributionPlanner {
             byType.forEach((type, incs) -> ops.add(new BucketOp(Collections.COUNTS, periodId(period, type), incs, List.of())));
         }
         sharded(ops, ALL_SCOPE + "|all|", ALL_SHARDS, entityKeys);
+        // a region's entity counts per month (its all-time answer sums the months: a hot county's all-time document
+        // would be rewritten by every article naming it)
         for (String code : regionCodes) {
-            sharded(ops, code + "|all|", regionAllShards(code), entityKeys);
+            ops.add(new BucketOp(Collections.COUNTS, code + "|" + month, entityIncs(entityKeys), List.of()));
         }
 
         Map<Integer, List<String>> coocDay = new TreeMap<>();
@@ -213,18 +215,6 @@ public class ContributionPlanner {
         return day.toString().substring(0, 7) + "-B" + Math.min(3, (day.getDayOfMonth() - 1) / BLOCK_DAYS);
     }
 
-    /**
-     * Shards of a region's all-time entity counts, by its size: 8 for a province, 2 for a city, 1 for a county (an
-     * article touches about one shard per entity: fewer shards, fewer updates).
-     */
-    public static int regionAllShards(String code) {
-        return switch (Regions.level(code)) {
-            case PROVINCE -> 8;
-            case CITY -> 2;
-            default -> 1;
-        };
-    }
-
     /** The entity counts of one type within a period (a month, a block of days or a day), scope {@code *}. */
     public static String periodId(String period, String type) {
         return ALL_SCOPE + "|" + period + "|" + type;
@@ -250,14 +240,20 @@ public class ContributionPlanner {
         return Math.floorMod(entityKey.hashCode() * 31 + 7, shards);
     }
 
-    /** The all-time entity counts of a scope ({@code *} or a region code), shard by shard. */
-    public static List<String> allIds(String scope) {
-        int shards = scope.equals(ALL_SCOPE) ? ALL_SHARDS : regionAllShards(scope);
-        List<String> ids = new ArrayList<>(shards);
-        for (int s = 0; s < shards; s++) {
-            ids.add(scope + "|all|" + s);
+    /** The all-time entity counts of scope {@code *}, shard by shard. */
+    public static List<String> allIds() {
+        List<String> ids = new ArrayList<>(ALL_SHARDS);
+        for (int s = 0; s < ALL_SHARDS; s++) {
+            ids.add(ALL_SCOPE + "|all|" + s);
         }
         return ids;
+    }
+
+    private static List<String> entityIncs(Set<String> entityKeys) {
+        List<String> incs = new ArrayList<>(entityKeys.size() + 1);
+        incs.add("n");
+        entityKeys.forEach(k -> incs.add("ent." + k));
+        return incs;
     }
 
     /** The distinct character bigrams of the lower-cased texts (each separately), sorted. */

@@ -1,7 +1,9 @@
 package dev.newsflow.localstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.newsflow.events.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +13,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A real Apache Kafka broker (in-process KRaft) and a MongoDB wire-protocol server persisting to a file.
+ * A real Apache Kafka broker (in-process KRaft) and a MongoDB wire-protocol server persisting to a file (or keeping its
+ * documents in memory).
  * Either may be replaced by an external one through {@link StackConfig}. For fault-injection tests both can be
  * stopped and started again in place: the broker keeps its port (the test kit pre-binds it) and its log directory,
  * the MongoDB server rebinds the same port and reopens the same file.
@@ -23,7 +26,8 @@ final class EmbeddedInfrastructure implements AutoCloseable {
 
     private EmbeddedKafkaKraftBroker broker;
     private MongoServer mongo;
-    private H2Backend mongoBackend;
+    private MongoBackend mongoBackend;
+    private KeptMemoryBackend memoryBackend;
     private String kafkaBootstrap;
     private String mongoUri;
     private Path mongoFile;
@@ -55,6 +59,7 @@ final class EmbeddedInfrastructure implements AutoCloseable {
             mongoUri = config.mongoUri();
         } else {
             mongoFile = config.dataDir().resolve("mongo.mv");
+            memoryBackend = config.mongoInMemory() ? new KeptMemoryBackend() : null;
             startMongo(config.mongoPort());
             mongoPort = mongo.getLocalAddress().getPort();
             mongoUri = "mongodb://127.0.0.1:" + mongoPort + "/newsflow";
@@ -62,7 +67,7 @@ final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     private void startMongo(int port) {
-        mongoBackend = new H2Backend(mongoFile.toString());
+        mongoBackend = memoryBackend != null ? memoryBackend : new H2Backend(mongoFile.toString());
         mongo = new MongoServer(mongoBackend);
         mongo.bind("127.0.0.1", port);
     }
@@ -118,9 +123,33 @@ final class EmbeddedInfrastructure implements AutoCloseable {
             mongo.shutdown();
             mongo = null;
         }
+        if (memoryBackend != null) {
+            memoryBackend.discard();
+        }
         if (broker != null) {
             broker.destroy();
             broker = null;
+        }
+    }
+
+    /**
+     * The in-memory store survives a stop of the server ({@link #stopMongo()}: a MongoDB outage, not data loss); its
+     * documents are dropped only when the stack closes.
+     */
+    private static final class KeptMemoryBackend extends MemoryBackend {
+
+        private volatile boolean discarding;
+
+        @Override
+        public void close() {
+            if (discarding) {
+                super.close();
+            }
+        }
+
+        void discard() {
+            discarding = true;
+            super.close();
         }
     }
 }

@@ -50,7 +50,8 @@ public final class LocalStack implements AutoCloseable {
                     Environment: NEWSFLOW_API_KEYS, NEWSFLOW_DATA_DIR, NEWSFLOW_GATEWAY_PORT (8080), NEWSFLOW_INGEST_PORT (8081),
                     NEWSFLOW_NLP_PORT (8082), NEWSFLOW_METRICS_PORT (8083),
                     NEWSFLOW_MONGO_PORT (27017), NEWSFLOW_NLP_INSTANCES (1; more run in the nlp-service consumer
-                    group on free ports, the gateway calls the first), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
+                    group on free ports, the gateway calls the first), NEWSFLOW_MONGO_STORE (file; memory: faster, gone
+                    at stop), KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use external ones instead),
                     NEWSFLOW_JAVA_OPTS (JVM options of the services).""");
             return;
         }
@@ -84,7 +85,8 @@ public final class LocalStack implements AutoCloseable {
             apiKeys = operatorKey + ":admin";
         }
         infrastructure.start(config);
-        out.println("newsflow: kafka " + infrastructure.kafkaBootstrap() + ", mongodb " + infrastructure.mongoUri());
+        out.println("newsflow: kafka " + infrastructure.kafkaBootstrap() + ", mongodb " + infrastructure.mongoUri()
+                + (config.mongoUri() == null && config.mongoInMemory() ? " (in memory)" : ""));
 
         Map<String, String> env = new java.util.HashMap<>(extraEnvironment);
         env.putAll(Map.of(

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param apiKeys         NEWSFLOW_API_KEYS, or null to generate (and keep) an admin key
  * @param javaOptions     JVM options for each service
  * @param nlpInstances    how many nlp-service instances (one consumer group; the gateway calls the first)
+ * @param mongoInMemory   the embedded MongoDB-wire server keeps its documents in memory instead of in a file (gone when
+ *                        the stack stops, but several times faster: the file store serialises every updated document)
  */
 public record StackConfig(
         Path home,
@@ -29,12 +31,19 @@ public record StackConfig(
         String apiKeys,
         String javaOptions,
         boolean demo,
-        int nlpInstances) {
+        int nlpInstances,
+        boolean mongoInMemory) {
 
     public StackConfig {
         if (nlpInstances < 1) {
             throw new IllegalArgumentException("NEWSFLOW_NLP_INSTANCES must be at least 1, not " + nlpInstances);
         }
+    }
+
+    public StackConfig(Path home, Path dataDir, String kafkaBootstrap, String mongoUri, int mongoPort, int gatewayPort,
+            int ingestPort, int nlpPort, int metricsPort, String apiKeys, String javaOptions, boolean demo, int nlpInstances) {
+        this(home, dataDir, kafkaBootstrap, mongoUri, mongoPort, gatewayPort, ingestPort, nlpPort, metricsPort, apiKeys,
+                javaOptions, demo, nlpInstances, false);
     }
 
     /** One nlp-service instance. */
@@ -47,7 +56,13 @@ public record StackConfig(
     /** The same stack with {@code n} nlp-service instances. */
     public StackConfig withNlpInstances(int n) {
         return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, mongoPort, gatewayPort, ingestPort, nlpPort,
-                metricsPort, apiKeys, javaOptions, demo, n);
+                metricsPort, apiKeys, javaOptions, demo, n, mongoInMemory);
+    }
+
+    /** The same stack with the embedded MongoDB-wire server in memory (benchmarks, the fault suite). */
+    public StackConfig withMongoInMemory() {
+        return new StackConfig(home, dataDir, kafkaBootstrap, mongoUri, mongoPort, gatewayPort, ingestPort, nlpPort,
+                metricsPort, apiKeys, javaOptions, demo, nlpInstances, true);
     }
 
     public static StackConfig fromEnvironment(Map<String, String> env, boolean demo) {
@@ -65,7 +80,16 @@ public record StackConfig(
                 blankToNull(env.get("NEWSFLOW_API_KEYS")),
                 env.getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
                 demo,
-                intOf(env, "NEWSFLOW_NLP_INSTANCES", 1));
+                intOf(env, "NEWSFLOW_NLP_INSTANCES", 1),
+                mongoStore(env.getOrDefault("NEWSFLOW_MONGO_STORE", "file")));
+    }
+
+    private static boolean mongoStore(String value) {
+        return switch (value.strip()) {
+            case "memory" -> true;
+            case "file", "" -> false;
+            default -> throw new IllegalArgumentException("NEWSFLOW_MONGO_STORE must be 'file' or 'memory', not '" + value + "'");
+        };
     }
 
     private static int intOf(Map<String, String> env, String name, int fallback) {

@@ -66,9 +66,10 @@ class FaultInjectionIT {
         suiteStart = System.nanoTime();
         Path dataDir = Files.createTempDirectory("newsflow-faults");
         StackConfig base = PipelineScenario.config(dataDir, null, null);
-        // full JIT (the other platform tests start the services with C1 only, for a quick start)
+        // full JIT (the other platform tests start the services with C1 only, for a quick start), MongoDB-wire server in
+        // memory (its file store serialises every updated document; an outage keeps the documents, as a real one does)
         config = new StackConfig(base.home(), dataDir, null, null, 0, base.gatewayPort(), base.ingestPort(),
-                base.nlpPort(), base.metricsPort(), ADMIN_KEY + ":admin", "-XX:+UseSerialGC", false, 3);
+                base.nlpPort(), base.metricsPort(), ADMIN_KEY + ":admin", "-XX:+UseSerialGC", false, 3).withMongoInMemory();
         // the suite measures correctness, not the per-key rate limit of ingest; one consumer thread per nlp instance
         // (3 instances for 3 partitions, as the Kubernetes deployment runs its pods)
         stack = new LocalStack(config, Map.of("NEWSFLOW_GATEWAY_RATELIMIT_INGEST_CAPACITY", "100000000",

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +45,34 @@ class StackConfigTest {
                 .hasMessageContaining("NEWSFLOW_NLP_INSTANCES");
         assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_NLP_INSTANCES", "three"), false))
                 .hasMessageContaining("NEWSFLOW_NLP_INSTANCES");
+    }
+
+    @Test
+    void mongoDocumentsGoToAFileUnlessTheEnvironmentAsksForMemory() {
+        assertThat(StackConfig.fromEnvironment(Map.of(), false).mongoInMemory()).isFalse();
+        assertThat(StackConfig.fromEnvironment(Map.of("NEWSFLOW_MONGO_STORE", "memory"), false).mongoInMemory()).isTrue();
+        assertThatThrownBy(() -> StackConfig.fromEnvironment(Map.of("NEWSFLOW_MONGO_STORE", "disk"), false))
+                .hasMessageContaining("NEWSFLOW_MONGO_STORE");
+    }
+
+    @Test
+    void inMemoryMongoKeepsItsDocumentsAcrossAnOutage() throws Exception {
+        StackConfig config = new StackConfig(dir, dir, "kafka.invalid:9092", null, 0, 0, 0, 0, 0, null, "", false)
+                .withMongoInMemory();
+        try (EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure()) {
+            infrastructure.start(config);
+            try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
+                client.getDatabase("newsflow").getCollection("articles").insertOne(new Document("_id", "a1").append("n", 1));
+            }
+            infrastructure.stopMongo();
+            infrastructure.startMongo();
+            try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
+                Document found = client.getDatabase("newsflow").getCollection("articles").find(new Document("_id", "a1")).first();
+                assertThat(found).as("document written before the outage").isNotNull();
+                assertThat(found.getInteger("n")).isEqualTo(1);
+            }
+        }
+        assertThat(dir.resolve("mongo.mv")).doesNotExist();
     }
 
     @Test

@@ -112,8 +112,7 @@ public final class Bench {
         results.put("startedAt", Instant.now().toString());
         results.put("phaseSeconds", seconds);
         Path data = Files.createTempDirectory("newsflow-load-data");
-        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
-                KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
+        StackConfig config = stackConfig(data);
         try (LocalStack stack = new LocalStack(config)) {
             running = stack;
             stack.start(System.out);
@@ -136,6 +135,7 @@ public final class Bench {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
         results.put("phaseSeconds", seconds);
+        results.put("mongoStore", "file".equals(System.getenv("NEWSFLOW_MONGO_STORE")) ? "file" : "memory");
         Path corpusFile = Files.createTempFile("newsflow-bench", ".ndjson");
         Files.write(corpusFile, new ArticleCorpus(7).next(3000), StandardCharsets.UTF_8);
 
@@ -144,8 +144,7 @@ public final class Bench {
         results.put("nlpAllCores", nlpAlone(corpusFile, cores));
 
         Path data = Files.createTempDirectory("newsflow-bench-data");
-        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
-                KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
+        StackConfig config = stackConfig(data);
         try (LocalStack stack = new LocalStack(config)) {
             running = stack;
             stack.start(System.out);
@@ -174,8 +173,7 @@ public final class Bench {
      */
     private Map<String, Object> scaling() throws Exception {
         Path data = Files.createTempDirectory("newsflow-bench-scaling");
-        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(),
-                KEY + ":admin", System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false)
+        StackConfig config = stackConfig(data)
                 .withNlpInstances(3);
         Map<String, Object> r = new LinkedHashMap<>();
         int articles = (int) Math.max(1000, seconds * 15);
@@ -500,6 +498,17 @@ public final class Bench {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The benchmark's stack: free ports, full JIT, and the embedded MongoDB-wire server in memory unless
+     * {@code NEWSFLOW_MONGO_STORE=file} (its file store serialises every updated document, a cost real MongoDB does not
+     * have: the benchmark measures the platform, not the stand-in's persistence).
+     */
+    private StackConfig stackConfig(Path data) throws Exception {
+        StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(), KEY + ":admin",
+                System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
+        return "file".equals(System.getenv("NEWSFLOW_MONGO_STORE")) ? config : config.withMongoInMemory();
     }
 
     private static int port() throws Exception {

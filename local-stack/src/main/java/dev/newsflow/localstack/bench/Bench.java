@@ -42,6 +42,8 @@ public final class Bench {
     private static final int BATCH = 25;
     /** Single-article posts per second when comparing the gateway with ingest-service at a moderate load. */
     private static final double GATEWAY_PROBE_RATE = 20;
+    /** Posts of one article to each of ingest-service and the gateway (twice) before their latencies are compared. */
+    private static final int WARM_UP_REQUESTS = 1500;
     /** Accepted but not yet stored articles a feed lets pile up before it holds back. */
     private static final int MAX_BACKLOG = 2000;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -302,8 +304,13 @@ public final class Bench {
     private Map<String, Object> gatewayOverhead(LoadClient client, LocalStack stack, String gateway, String ingest) throws Exception {
         int requests = (int) Math.max(200, seconds * 20);
         double rate = GATEWAY_PROBE_RATE;
-        client.closedLoop(ingest, corpus, 4, 200); // warm-up
-        client.closedLoop(gateway, corpus, 4, 200);
+        // warm-up: both paths JIT-compiled, as in a long-running deployment (the gateway's reactive chain needs
+        // thousands of requests; with a few hundred the comparison measured mostly interpreted code)
+        String article = corpus.nextJson();
+        for (int round = 0; round < 2; round++) {
+            client.warmUp(ingest, article, 4, WARM_UP_REQUESTS);
+            client.warmUp(gateway, article, 4, WARM_UP_REQUESTS);
+        }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("openLoopRate", rate);
         List<LoadClient.Outcome> open = client.openLoopInterleaved(List.of(ingest, gateway), corpus, rate, seconds);

@@ -59,6 +59,26 @@ final class LoadClient {
         }
     }
 
+    /**
+     * {@code concurrency} clients posting the same article back to back until {@code requests} were sent: warms up a
+     * path's JIT without feeding the pipeline new work (a resubmitted article is recognised and skipped by the store).
+     */
+    Outcome warmUp(String baseUrl, String article, int concurrency, int requests) throws InterruptedException {
+        Outcome outcome = new Outcome();
+        AtomicInteger remaining = new AtomicInteger(requests);
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    post(baseUrl, article, outcome);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(30, TimeUnit.MINUTES);
+        return outcome;
+    }
+
     /** {@code concurrency} clients each posting back to back until {@code requests} were sent. */
     Outcome closedLoop(String baseUrl, ArticleCorpus corpus, int concurrency, int requests) throws InterruptedException {
         return closedLoop(baseUrl, corpus, concurrency, requests, Double.MAX_VALUE);

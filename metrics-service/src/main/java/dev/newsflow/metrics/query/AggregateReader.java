@@ -78,7 +78,7 @@ class AggregateReader {
 
     /**
      * Sums the counts of a scope over the window: when the window is unbounded, the all-time shards of scope {@code *}
-     * or a region's month documents; for scope
+     * or of a province, or a city's or county's month documents; for scope
      * {@code *} the per-type documents of the fully covered months and blocks of days plus the remaining days (only
      * those of {@code type} when given: other types may then be missing from the answer); for a region its day shards.
      */
@@ -86,8 +86,9 @@ class AggregateReader {
         String[] paths = withEntities ? new String[] {"n", "ent"} : new String[] {"n"};
         List<Document> docs;
         long articles = 0;
-        if (from == null && to == null && scope.equals(ContributionPlanner.ALL_SCOPE)) {
-            docs = fetch(Collections.COUNTS, ContributionPlanner.allIds(), paths);
+        if (from == null && to == null && (scope.equals(ContributionPlanner.ALL_SCOPE)
+                || dev.newsflow.metrics.store.Regions.level(scope) == dev.newsflow.events.RegionLevel.PROVINCE)) {
+            docs = fetch(Collections.COUNTS, ContributionPlanner.allIds(scope), paths);
         } else if (from == null && to == null) {
             Set<String> months = new java.util.TreeSet<>();
             days(null, null).forEach(d -> months.add(d.substring(0, 7)));

@@ -21,8 +21,8 @@ public final class Collections {
      * Entity counts ({@code ent.TYPE|name} = articles naming it, {@code n} = articles): {@code *|PERIOD|TYPE} per type
      * and period, a period being a month {@code yyyy-MM}, a block of days {@code yyyy-MM-B0..3} (days 1-8, 9-16, 17-24,
      * 25-end) or a day {@code yyyy-MM-dd} (no {@code n}: see {@code days}); {@code *|all|0..63} all time, sharded by
-     * entity ({@code n} in shard 0); {@code CODE|yyyy-MM} per month within a region (GB/T 2260 roll-up;
-     * all time = the sum of its months); and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
+     * entity ({@code n} in shard 0); {@code CODE|all|0..7} all time within a province and {@code CODE|yyyy-MM} per month
+     * within a city or county (GB/T 2260 roll-up; all time = the sum of its months); and {@code days}: {@code d.yyyy-MM-dd} = articles per day.
      */
     public static final String COUNTS = "agg_counts";
     /**

@@ -31,8 +31,9 @@ public class ContributionPlanner {
     /** Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). */
     public static final int COOC_SHARDS = 32;
     public static final int COOC_MONTH_SHARDS = 512;
-    /** Shards of the all-time entity counts of scope {@code *}. */
+    /** Shards of the all-time entity counts of scope {@code *}, and of a province. */
     public static final int ALL_SHARDS = 64;
+    public static final int PROVINCE_SHARDS = 8;
     public static final int REGION_SHARDS = 32;
     /** Shards (by article) of each day's bigram index: an article's bigrams are all in one document. */
     public static final int TEXT_SHARDS = 16;
@@ -115,10 +116,14 @@ public class ContributionPlanner {
             byType.forEach((type, incs) -> ops.add(new BucketOp(Collections.COUNTS, periodId(period, type), incs, List.of())));
         }
         sharded(ops, ALL_SCOPE + "|all|", ALL_SHARDS, entityKeys);
-        // a region's entity counts per month (its all-time answer sums the months: a hot county's all-time document
-        // would be rewritten by every article naming it)
+        // a province's all-time entity counts in shards; a city's or county's per month (its all-time answer sums the
+        // months: a hot county's all-time document would be rewritten whole by every article naming it)
         for (String code : regionCodes) {
-            ops.add(new BucketOp(Collections.COUNTS, code + "|" + month, entityIncs(entityKeys), List.of()));
+            if (Regions.level(code) == dev.newsflow.events.RegionLevel.PROVINCE) {
+                sharded(ops, code + "|all|", PROVINCE_SHARDS, entityKeys);
+            } else {
+                ops.add(new BucketOp(Collections.COUNTS, code + "|" + month, entityIncs(entityKeys), List.of()));
+            }
         }
 
         Map<Integer, List<String>> coocDay = new TreeMap<>();
@@ -240,11 +245,12 @@ public class ContributionPlanner {
         return Math.floorMod(entityKey.hashCode() * 31 + 7, shards);
     }
 
-    /** The all-time entity counts of scope {@code *}, shard by shard. */
-    public static List<String> allIds() {
-        List<String> ids = new ArrayList<>(ALL_SHARDS);
-        for (int s = 0; s < ALL_SHARDS; s++) {
-            ids.add(ALL_SCOPE + "|all|" + s);
+    /** The all-time entity counts of scope {@code *} or of a province, shard by shard. */
+    public static List<String> allIds(String scope) {
+        int shards = scope.equals(ALL_SCOPE) ? ALL_SHARDS : PROVINCE_SHARDS;
+        List<String> ids = new ArrayList<>(shards);
+        for (int s = 0; s < shards; s++) {
+            ids.add(scope + "|all|" + s);
         }
         return ids;
     }

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>One stack (embedded KRaft broker, MongoDB-wire server, three nlp-service instances of one consumer thread each in
  * one group, the other services) and ONE stream of {@code newsflow.faults.articles} articles (default 5,000, a live
  * feed's: published over three days) posted through the gateway as NDJSON batches at {@code newsflow.faults.rate}
- * articles/s (default 30). Six faults, one after another, each once its stage has work in hand and the platform
+ * articles/s (default 100: faster than the store, so thousands are in flight). Six faults, one after another, each once its stage has work in hand and the platform
  * recovered from the previous one: kill -9 of every nlp instance, then restart (10% accepted); one of the three nlp
  * instances killed for good (40% accepted); the Kafka broker stopped for 10 s (60% accepted, the feed still posting);
  * kill -9 of the metrics service, then restart (20% stored, thousands in flight); MongoDB down for 30 s (45% stored);
@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 class FaultInjectionIT {
 
     static final int ARTICLES = Integer.getInteger("newsflow.faults.articles", 5000);
-    static final double RATE = Double.parseDouble(System.getProperty("newsflow.faults.rate", "30"));
+    static final double RATE = Double.parseDouble(System.getProperty("newsflow.faults.rate", "100"));
     static final int BATCH = 50;
     static final String SOURCE = "faults";
     /** Bound of every wait for the pipeline to catch up (generous: a slow store on a shared machine). */

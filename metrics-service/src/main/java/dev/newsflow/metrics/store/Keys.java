@@ -4,7 +4,8 @@ import dev.newsflow.events.EntityType;
 
 /**
  * Field-name encoding for user-provided text used as a key inside aggregate documents: MongoDB field names
- * must not contain '.' nor start with '$', so '%', '.' and '$' are percent-encoded.
+ * must not contain '.' nor start with '$', and BSON names cannot hold a NUL character, so '%', '.', '$' and NUL are
+ * percent-encoded.
  */
 public final class Keys {
 
@@ -19,6 +20,7 @@ public final class Keys {
                 case '%' -> b.append("%25");
                 case '.' -> b.append("%2E");
                 case '$' -> b.append("%24");
+                case '\u0000' -> b.append("%00");
                 default -> b.append(c);
             }
         }
@@ -29,7 +31,7 @@ public final class Keys {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        return s.replace("%2E", ".").replace("%24", "$").replace("%25", "%");
+        return s.replace("%2E", ".").replace("%24", "$").replace("%00", "\u0000").replace("%25", "%");
     }
 
     /** The key of an entity inside aggregates: {@code TYPE|name}, encoded. */

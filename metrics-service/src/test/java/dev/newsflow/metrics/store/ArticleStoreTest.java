@@ -86,6 +86,18 @@ class ArticleStoreTest {
     }
 
     @Test
+    void storesAnArticleWhoseTextHoldsNulAndControlCharacters() {
+        Env e = env();
+        ArticleEnriched a = article("n1").day("2026-11-20").title("锦州\u0000港").body("码头\u0001吞吐量 a.b$ 100%").build();
+        assertThat(e.store.store(a)).isEqualTo(StoreOutcome.STORED);
+        Document text = e.factory.getMongoDatabase().getCollection(Collections.TEXT)
+                .find(new Document("_id", "2026-11-20|" + ContributionPlanner.textShard("n1"))).first();
+        assertThat(text.get("b", Document.class).keySet().stream().map(Keys::decode))
+                .contains("州\u0000", "\u0000港", "头\u0001", "a.", "b$", "0%");
+        assertThat(Keys.decode(Keys.encode("a.\u0000%$%00"))).isEqualTo("a.\u0000%$%00");
+    }
+
+    @Test
     void redeliveredEventIsCountedOnce() {
         Env reference = clean(a1(), a2());
         Env e = env();

@@ -26,7 +26,6 @@ final class EmbeddedInfrastructure implements AutoCloseable {
 
     private EmbeddedKafkaKraftBroker broker;
     private MongoServer mongo;
-    private MongoBackend mongoBackend;
     private KeptMemoryBackend memoryBackend;
     private String kafkaBootstrap;
     private String mongoUri;
@@ -67,8 +66,8 @@ final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     private void startMongo(int port) {
-        mongoBackend = memoryBackend != null ? memoryBackend : new H2Backend(mongoFile.toString());
-        mongo = new MongoServer(mongoBackend);
+        MongoBackend backend = memoryBackend != null ? memoryBackend : new H2Backend(mongoFile.toString());
+        mongo = new MongoServer(backend);
         mongo.bind("127.0.0.1", port);
     }
 

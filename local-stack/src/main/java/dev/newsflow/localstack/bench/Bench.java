@@ -44,6 +44,8 @@ public final class Bench {
     private static final double GATEWAY_PROBE_RATE = 20;
     /** Posts of one article to each of ingest-service and the gateway (twice) before their latencies are compared. */
     private static final int WARM_UP_REQUESTS = 1500;
+    /** The embedded MongoDB-wire server keeps its documents in memory unless {@code NEWSFLOW_MONGO_STORE=file}. */
+    private static final boolean MONGO_IN_MEMORY = !"file".equals(System.getenv("NEWSFLOW_MONGO_STORE"));
     /** Accepted but not yet stored articles a feed lets pile up before it holds back. */
     private static final int MAX_BACKLOG = 2000;
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
@@ -137,7 +139,7 @@ public final class Bench {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
         results.put("phaseSeconds", seconds);
-        results.put("mongoStore", "file".equals(System.getenv("NEWSFLOW_MONGO_STORE")) ? "file" : "memory");
+        results.put("mongoStore", MONGO_IN_MEMORY ? "memory" : "file");
         Path corpusFile = Files.createTempFile("newsflow-bench", ".ndjson");
         Files.write(corpusFile, new ArticleCorpus(7).next(3000), StandardCharsets.UTF_8);
 
@@ -515,7 +517,7 @@ public final class Bench {
     private StackConfig stackConfig(Path data) throws Exception {
         StackConfig config = new StackConfig(home, data, null, null, 0, port(), port(), port(), port(), KEY + ":admin",
                 System.getenv().getOrDefault("NEWSFLOW_JAVA_OPTS", "-XX:+UseSerialGC"), false);
-        return "file".equals(System.getenv("NEWSFLOW_MONGO_STORE")) ? config : config.withMongoInMemory();
+        return MONGO_IN_MEMORY ? config.withMongoInMemory() : config;
     }
 
     private static int port() throws Exception {

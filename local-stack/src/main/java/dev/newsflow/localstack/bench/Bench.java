@@ -66,6 +66,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         double seconds = 60;
         boolean load = false;
+        boolean pipelineOnly = false;
         double probeSeconds = 10;
         double startRate = 25;
         double maxRate = 5000;
@@ -80,9 +81,11 @@ public final class Bench {
                 case "--max-rate" -> maxRate = Double.parseDouble(args[++i]);
                 case "--drain-minutes" -> drainMinutes = Double.parseDouble(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--pipeline-only" -> pipelineOnly = true;
                 case "--help" -> {
                     System.out.println("""
-                            Usage: newsflow bench [--seconds 60]   (each phase runs for about that long; 10-15 minutes in all)
+                            Usage: newsflow bench [--seconds 60] [--pipeline-only]   (each phase runs for about that long; 10-15 minutes in all)
+                              --pipeline-only  only the pipeline phases (saturation, latency at 50% and 90%): 4-5 minutes
                                    newsflow bench --load [--seconds 60] [--probe-seconds 10] [--start-rate 25]
                                                   [--max-rate 5000] [--drain-minutes 30] [--rate R]
                               --load  the overload test: the highest rate of POST /articles through the gateway with
@@ -105,7 +108,7 @@ public final class Bench {
         if (load) {
             bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)), rate);
         } else {
-            bench.run();
+            bench.run(pipelineOnly);
         }
         System.exit(0);
     }
@@ -125,16 +128,21 @@ public final class Bench {
                     maxRate, drain, rate);
             results.put("load", test.run());
         }
+        writeJson("-load");
+    }
+
+    /** Writes the results as {@code bench/results/STAMP<suffix>.json} only (the partial runs). */
+    private void writeJson(String suffix) throws Exception {
         Path dir = home.resolve("bench/results");
         Files.createDirectories(dir);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now());
         String jsonText = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results);
-        Files.writeString(dir.resolve(stamp + "-load.json"), jsonText);
+        Files.writeString(dir.resolve(stamp + suffix + ".json"), jsonText);
         System.out.println(jsonText);
-        System.out.println("bench: results in " + dir.resolve(stamp + "-load.json"));
+        System.out.println("bench: results in " + dir.resolve(stamp + suffix + ".json"));
     }
 
-    private void run() throws Exception {
+    private void run(boolean pipelineOnly) throws Exception {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
@@ -144,8 +152,10 @@ public final class Bench {
         Files.write(corpusFile, new ArticleCorpus(7).next(3000), StandardCharsets.UTF_8);
 
         int cores = Runtime.getRuntime().availableProcessors();
-        results.put("nlpOneThread", nlpAlone(corpusFile, 1));
-        results.put("nlpAllCores", nlpAlone(corpusFile, cores));
+        if (!pipelineOnly) {
+            results.put("nlpOneThread", nlpAlone(corpusFile, 1));
+            results.put("nlpAllCores", nlpAlone(corpusFile, cores));
+        }
 
         Path data = Files.createTempDirectory("newsflow-bench-data");
         StackConfig config = stackConfig(data);
@@ -153,8 +163,10 @@ public final class Bench {
             running = stack;
             stack.start(System.out);
             LoadClient client = new LoadClient(KEY);
-            results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
-            results.put("gatewayOverhead", gatewayOverhead(client, stack, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
+            if (!pipelineOnly) {
+                results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
+                results.put("gatewayOverhead", gatewayOverhead(client, stack, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
+            }
             String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
             // JIT warm-up of every service (C2 compiles for the first minute), not measured
             client.closedLoopBatches(stack.gatewayUrl(), corpus, 4, BATCH, Math.min(30, seconds / 2),
@@ -166,6 +178,10 @@ public final class Bench {
             double rate = (double) saturation.get("storedPerSecond");
             results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5)));
             results.put("pipelineAt90Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.9)));
+        }
+        if (pipelineOnly) {
+            writeJson("-pipeline");
+            return;
         }
         results.put("scaling", scaling());
         write();

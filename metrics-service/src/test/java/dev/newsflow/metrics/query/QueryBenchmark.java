@@ -46,7 +46,7 @@ public final class QueryBenchmark {
             // feed); default: random days over the whole year (worst case for batching)
             boolean live = Boolean.getBoolean("bench.live");
             // a live feed spans as many of the last days as the corpus' articles per day fill (at least 2)
-            long span = Math.max(2, Math.round(streamed / (n / (double) dev.newsflow.metrics.bench.BenchCorpus.DAYS)));
+            long span = Long.getLong("bench.span", Math.max(2, Math.round(streamed / (n / (double) dev.newsflow.metrics.bench.BenchCorpus.DAYS))));
             for (int i = n - streamed; i < n; i++) {
                 LocalDate day = dev.newsflow.metrics.bench.BenchCorpus.LAST_DAY.minusDays(span - 1 - (i - (n - streamed)) * span / streamed);
                 events.add(json.writeValueAsBytes(live ? gen.article(i, day) : gen.article(i)));

@@ -68,6 +68,9 @@ public class ArticleStore {
     private volatile Buckets.Guard guard;
     /** Tags of finished batches per touched document ({@code collection NUL id}), removed by its next update. */
     private final Map<String, List<String>> staleTags = new HashMap<>();
+    /** Time per write step of the current (or last) batch, and when the last step ended. */
+    private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    private long lastStep;
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
         this.factory = factory;
@@ -77,6 +80,22 @@ public class ArticleStore {
 
     void afterWrite(Consumer<String> hook) {
         this.afterWrite = hook == null ? step -> { } : hook;
+    }
+
+    /** Marks the end of a write step: times it (for the batch log line) and calls the test hook. */
+    private void wrote(String step) {
+        long now = System.nanoTime();
+        stepNanos.merge(step, now - lastStep, Long::sum);
+        lastStep = now;
+        afterWrite.accept(step);
+    }
+
+    /** Milliseconds spent in each write step (the write included) by the last {@link #storeAll}, slowest first. */
+    public synchronized String lastSteps() {
+        StringBuilder b = new StringBuilder();
+        stepNanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+                b.append(b.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000).append(" ms"));
+        return b.toString();
     }
 
     private MongoDatabase db() {
@@ -122,6 +141,8 @@ public class ArticleStore {
 
     /** Stores a batch; returns the outcome of each incoming event, in order. */
     public synchronized List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
+        stepNanos.clear();
+        lastStep = System.nanoTime();
         StoreOutcome[] out = new StoreOutcome[incoming.size()];
         String[] hashes = new String[incoming.size()];
         Map<String, Integer> winners = new LinkedHashMap<>();
@@ -175,7 +196,7 @@ public class ArticleStore {
             db().getCollection(Collections.BATCHES).insertOne(new Document("_id", tag)
                     .append("members", part.stream().map(m -> m.current().id()).toList())
                     .append("events", events).append("previous", previous).append("at", new Date()));
-            afterWrite.accept("batch");
+            wrote("batch");
             finish(tag, part);
         }
         return List.of(out);
@@ -246,14 +267,14 @@ public class ArticleStore {
                         articleDocument(m.current(), contentHash(m.current())).append("state", PENDING).append("batch", tag),
                         new ReplaceOptions().upsert(true)))
                 .toList(), new BulkWriteOptions().ordered(false));
-        afterWrite.accept("articles");
+        wrote("articles");
         BatchOps ops = BatchOps.merge(members, planner);
         apply(tag, ops);
         db().getCollection(Collections.ARTICLES).updateMany(members(ids, tag),
                 Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
-        afterWrite.accept("applied");
+        wrote("applied");
         db().getCollection(Collections.BATCHES).deleteOne(Filters.eq("_id", tag));
-        afterWrite.accept("batch:delete");
+        wrote("batch:delete");
         finished(tag, ops);
     }
 
@@ -264,6 +285,8 @@ public class ArticleStore {
         if (members.isEmpty()) {
             return;
         }
+        stepNanos.clear();
+        lastStep = System.nanoTime();
         String tag = "rebuild-" + UUID.randomUUID();
         BatchOps ops = BatchOps.merge(members, planner);
         apply(tag, ops);
@@ -274,18 +297,18 @@ public class ArticleStore {
 
     private void apply(String tag, BatchOps ops) {
         Buckets buckets = buckets();
-        buckets.write(ops.retractions(tag), c -> afterWrite.accept("retract:" + c), staleTags);
+        buckets.write(ops.retractions(tag), c -> wrote("retract:" + c), staleTags);
         MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
         if (!ops.figureDeletes().isEmpty()) {
             figures.deleteMany(Filters.in("_id", ops.figureDeletes()));
-            afterWrite.accept("retract:figures");
+            wrote("retract:figures");
         }
-        buckets.write(ops.additions(tag), c -> afterWrite.accept("apply:" + c), staleTags);
+        buckets.write(ops.additions(tag), c -> wrote("apply:" + c), staleTags);
         if (!ops.figureUpserts().isEmpty()) {
             figures.bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
                     .toList(), new BulkWriteOptions().ordered(false));
-            afterWrite.accept("figures");
+            wrote("figures");
         }
     }
 

@@ -93,7 +93,8 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
                 log.info("article {} stored: {}", articles.get(i).id(), outcomes.get(i));
             }
         }
-        log.info("batch of {} article(s): {} stored, {} duplicate or stale", articles.size(), stored, articles.size() - stored);
+        log.info("batch of {} article(s): {} stored, {} duplicate or stale ({})", articles.size(), stored, articles.size() - stored,
+                store.lastSteps());
     }
 
     /** The valid article, or null after dead-lettering the record. */

@@ -115,7 +115,10 @@ class FigureController {
                         String day = id.substring(bar + 1) + "-" + dd;
                         if (n instanceof Number c && c.longValue() > 0 && (from == null || day.compareTo(from.toString()) >= 0)
                                 && (to == null || day.compareTo(to.toString()) <= 0)) {
-                            byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(id.substring(0, bar) + "|" + day);
+                            for (int s = 0; s < ContributionPlanner.FIGURE_SUBJECT_DAY_SHARDS; s++) {
+                                byDay.computeIfAbsent(day, k -> new ArrayList<>())
+                                        .add(ContributionPlanner.subjectDayId(id.substring(0, bar), day, s));
+                            }
                         }
                     });
                 }
@@ -127,7 +130,8 @@ class FigureController {
                 reader.fetch(Collections.FIGURE_SUBJECT_DAYS, chunk.stream().flatMap(d -> byDay.get(d).stream()).toList(), "items")
                         .forEach(d -> {
                             String id = d.getString("_id");
-                            items.computeIfAbsent(id.substring(id.lastIndexOf('|') + 1), k -> new ArrayList<>())
+                            String withoutShard = id.substring(0, id.lastIndexOf('|'));
+                            items.computeIfAbsent(withoutShard.substring(withoutShard.lastIndexOf('|') + 1), k -> new ArrayList<>())
                                     .addAll(d.getList("items", Document.class, List.of()).stream().filter(keep).toList());
                         });
                 for (String day : chunk) {

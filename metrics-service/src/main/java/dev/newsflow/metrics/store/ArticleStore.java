@@ -71,6 +71,7 @@ public class ArticleStore {
     /** Time per write step of the current (or last) batch, and when the last step ended. */
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
     private long lastStep;
+    private boolean layoutChecked;
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
         this.factory = factory;
@@ -143,6 +144,11 @@ public class ArticleStore {
     public synchronized List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
         stepNanos.clear();
         lastStep = System.nanoTime();
+        if (!layoutChecked) {
+            // before this process's first article: a store that starts empty is in the current layout
+            LayoutCheck.markIfEmpty(db());
+            layoutChecked = true;
+        }
         StoreOutcome[] out = new StoreOutcome[incoming.size()];
         String[] hashes = new String[incoming.size()];
         Map<String, Integer> winners = new LinkedHashMap<>();

@@ -35,10 +35,20 @@ public class ContributionPlanner {
     public static final int ALL_SHARDS = 64;
     public static final int PROVINCE_SHARDS = 8;
     public static final int REGION_SHARDS = 32;
+    /*
+     * Documents that collect per-article items (postings, figures) grow with the articles of their day, and every update
+     * rewrites the whole document (mongo-java-server clones and re-encodes it; MongoDB rewrites it too): these shards keep
+     * a busy day's documents small (measured at ~3,500 articles a day: a 2-article batch spent 1.6-9.7 s updating the
+     * figure documents with 4 shards and one document per subject and day).
+     */
     /** Shards (by article) of each day's bigram index: an article's bigrams are all in one document. */
-    public static final int TEXT_SHARDS = 16;
+    public static final int TEXT_SHARDS = 64;
     /** Shards (by article) of each day's figures of one kind. */
-    public static final int FIGURE_DAY_SHARDS = 4;
+    public static final int FIGURE_DAY_SHARDS = 32;
+    /** Shards (by article) of each subject's figures of one day. */
+    public static final int FIGURE_SUBJECT_DAY_SHARDS = 8;
+    /** The aggregate layout these constants define; stored in {@code agg_counts/layout} (see {@link LayoutCheck}). */
+    public static final int LAYOUT_VERSION = 3;
     /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
     public static final int BLOCK_DAYS = 8;
     public static final String ALL_SCOPE = "*";
@@ -185,9 +195,10 @@ public class ContributionPlanner {
             dayItems.add(item);
         }
         String dayOfMonth = "d." + d.substring(8);
+        int subjectShard = Math.floorMod(id.hashCode() * 7 + 1, FIGURE_SUBJECT_DAY_SHARDS);
         bySubject.forEach((subject, items) -> {
             ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(dayOfMonth), List.of()));
-            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subject + "|" + d, List.of(), List.of(), items));
+            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subjectDayId(subject, d, subjectShard), List.of(), List.of(), items));
         });
         Map<String, List<Document>> byKind = new TreeMap<>();
         for (Document item : dayItems) {
@@ -208,6 +219,11 @@ public class ContributionPlanner {
     /** The shard of the month co-occurrence documents holding this entity's row. */
     public static int monthShard(String entityKey) {
         return Math.floorMod(entityKey.hashCode() * 17 + 3, COOC_MONTH_SHARDS);
+    }
+
+    /** The document of one shard of a subject's figures of one day: {@code subject|yyyy-MM-dd|shard}. */
+    public static String subjectDayId(String subject, String day, int shard) {
+        return subject + "|" + day + "|" + shard;
     }
 
     /** The shard of the day's bigram index holding this article. */

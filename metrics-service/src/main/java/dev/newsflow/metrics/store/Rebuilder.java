@@ -35,6 +35,7 @@ public class Rebuilder {
             db.getCollection(c).drop();
         }
         indexes.create();
+        LayoutCheck.markCurrent(db);
         List<String> ids = new ArrayList<>();
         db.getCollection(Collections.ARTICLES).find().projection(Projections.include("_id")).forEach(d -> ids.add(d.getString("_id")));
         long n = 0;

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Projections;
 import dev.newsflow.events.EntityType;
 import dev.newsflow.metrics.store.Collections;
 import dev.newsflow.metrics.store.ContributionPlanner;
+import dev.newsflow.metrics.store.DaySequences;
 import dev.newsflow.metrics.store.Keys;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -250,11 +251,15 @@ class AggregateReader {
      */
     @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
-        List<String> ids = new ArrayList<>(days.size() * ContributionPlanner.TEXT_SHARDS);
+        Map<String, Integer> chunks = chunks(days);
+        List<String> ids = new ArrayList<>();
         for (String day : days) {
-            for (int s = 0; s < ContributionPlanner.TEXT_SHARDS; s++) {
-                ids.add(day + "|" + s);
+            for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                ids.add(day + "|" + c);
             }
+        }
+        if (ids.isEmpty()) {
+            return new HashMap<>();
         }
         List<String> keys = bigrams.stream().map(Keys::encode).toList();
         String[] paths = keys.stream().map(k -> "b." + k).toArray(String[]::new);
@@ -286,6 +291,11 @@ class AggregateReader {
             }
         }
         return out;
+    }
+
+    /** The chunks of each day's item documents (bigram postings, figures) that may exist. */
+    Map<String, Integer> chunks(Collection<String> days) {
+        return DaySequences.chunks(db(), days);
     }
 
     List<Document> fetch(String collection, List<String> ids, String... paths) {

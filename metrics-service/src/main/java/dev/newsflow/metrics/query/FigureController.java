@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.bson.Document;
@@ -105,7 +106,7 @@ class FigureController {
             }
         });
         for (List<String> ids : byMonth.values()) {
-            // day -> the subject|day buckets holding figures of that day, newest day first
+            // day -> the subjects with figures on that day, newest day first
             TreeMap<String, List<String>> byDay = new TreeMap<>(Comparator.reverseOrder());
             reader.fetch(Collections.FIGURE_SUBJECTS, ids, "d").forEach(m -> {
                 String id = m.getString("_id");
@@ -115,23 +116,29 @@ class FigureController {
                         String day = id.substring(bar + 1) + "-" + dd;
                         if (n instanceof Number c && c.longValue() > 0 && (from == null || day.compareTo(from.toString()) >= 0)
                                 && (to == null || day.compareTo(to.toString()) <= 0)) {
-                            for (int s = 0; s < ContributionPlanner.FIGURE_SUBJECT_DAY_SHARDS; s++) {
-                                byDay.computeIfAbsent(day, k -> new ArrayList<>())
-                                        .add(ContributionPlanner.subjectDayId(id.substring(0, bar), day, s));
-                            }
+                            byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(id.substring(0, bar));
                         }
                     });
                 }
             });
             List<String> days = new ArrayList<>(byDay.keySet());
+            Map<String, Integer> chunks = reader.chunks(days);
             for (int i = 0; i < days.size(); i += SUBJECT_DAYS_PER_FETCH) {
                 List<String> chunk = days.subList(i, Math.min(days.size(), i + SUBJECT_DAYS_PER_FETCH));
                 java.util.Map<String, List<Document>> items = new java.util.HashMap<>();
-                reader.fetch(Collections.FIGURE_SUBJECT_DAYS, chunk.stream().flatMap(d -> byDay.get(d).stream()).toList(), "items")
+                List<String> dayChunks = new ArrayList<>();
+                for (String day : chunk) {
+                    for (String subjectName : byDay.get(day)) {
+                        for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                            dayChunks.add(ContributionPlanner.subjectDayId(subjectName, day, c));
+                        }
+                    }
+                }
+                reader.fetch(Collections.FIGURE_SUBJECT_DAYS, dayChunks, "items")
                         .forEach(d -> {
                             String id = d.getString("_id");
-                            String withoutShard = id.substring(0, id.lastIndexOf('|'));
-                            items.computeIfAbsent(withoutShard.substring(withoutShard.lastIndexOf('|') + 1), k -> new ArrayList<>())
+                            String withoutChunk = id.substring(0, id.lastIndexOf('|'));
+                            items.computeIfAbsent(withoutChunk.substring(withoutChunk.lastIndexOf('|') + 1), k -> new ArrayList<>())
                                     .addAll(d.getList("items", Document.class, List.of()).stream().filter(keep).toList());
                         });
                 for (String day : chunk) {
@@ -152,10 +159,11 @@ class FigureController {
         for (int i = 0; i < days.size(); i += KIND_DAYS_PER_FETCH) {
             List<String> chunk = days.subList(i, Math.min(days.size(), i + KIND_DAYS_PER_FETCH));
             java.util.Map<String, List<Document>> byDay = new java.util.HashMap<>();
+            Map<String, Integer> chunks = reader.chunks(chunk);
             List<String> ids = new ArrayList<>();
             for (String day : chunk) {
-                for (int s = 0; s < ContributionPlanner.FIGURE_DAY_SHARDS; s++) {
-                    ids.add(day + "|" + kind.name() + "|" + s);
+                for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                    ids.add(day + "|" + kind.name() + "|" + c);
                 }
             }
             reader.fetch(Collections.FIGURE_DAYS, ids, "items").forEach(d -> byDay.computeIfAbsent(d.getString("_id").substring(0, 10),

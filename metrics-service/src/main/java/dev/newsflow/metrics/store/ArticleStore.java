@@ -173,7 +173,8 @@ public class ArticleStore {
         unfinished.forEach(tag -> resumed.addAll(resume(tag)));
         Map<String, Document> existing = load(winners.keySet());
 
-        List<BatchOps.Member> members = new ArrayList<>();
+        List<ArticleEnriched> currents = new ArrayList<>();
+        List<Document> stored = new ArrayList<>();
         for (Map.Entry<String, Integer> w : winners.entrySet()) {
             int i = w.getValue();
             ArticleEnriched a = incoming.get(i);
@@ -188,20 +189,37 @@ public class ArticleStore {
                     continue;
                 }
             }
-            members.add(new BatchOps.Member(a, ex == null ? null : json.readValue(ex.getString("json"), ArticleEnriched.class)));
+            currents.add(a);
+            stored.add(ex);
             out[i] = StoreOutcome.STORED;
         }
+        // number the new versions within their days BEFORE anything is written under those numbers (see DaySequences)
+        Map<String, Long> next = new HashMap<>(DaySequences.next(db(), currents.stream().map(a -> Days.of(a).toString()).distinct().toList()));
+        List<BatchOps.Member> members = new ArrayList<>();
+        for (int i = 0; i < currents.size(); i++) {
+            ArticleEnriched a = currents.get(i);
+            long seq = next.merge(Days.of(a).toString(), 1L, Long::sum) - 1;
+            Document ex = stored.get(i);
+            members.add(new BatchOps.Member(a, seq, ex == null ? null : json.readValue(ex.getString("json"), ArticleEnriched.class),
+                    ex == null ? 0 : seqOf(ex)));
+        }
+        DaySequences.advance(db(), next);
         for (List<BatchOps.Member> part : bySize(members)) {
             String tag = UUID.randomUUID().toString();
             List<String> events = new ArrayList<>();
             List<String> previous = new ArrayList<>();
+            List<Long> seqs = new ArrayList<>();
+            List<Long> previousSeqs = new ArrayList<>();
             for (BatchOps.Member m : part) {
                 events.add(json.writeValueAsString(m.current()));
                 previous.add(m.previous() == null ? null : json.writeValueAsString(m.previous()));
+                seqs.add(m.seq());
+                previousSeqs.add(m.previousSeq());
             }
             db().getCollection(Collections.BATCHES).insertOne(new Document("_id", tag)
                     .append("members", part.stream().map(m -> m.current().id()).toList())
-                    .append("events", events).append("previous", previous).append("at", new Date()));
+                    .append("events", events).append("previous", previous)
+                    .append("seqs", seqs).append("previousSeqs", previousSeqs).append("at", new Date()));
             wrote("batch");
             finish(tag, part);
         }
@@ -247,10 +265,12 @@ public class ArticleStore {
         }
         List<String> events = (List<String>) batch.get("events");
         List<String> previous = (List<String>) batch.get("previous");
+        List<?> seqs = batch.get("seqs", List.class);
+        List<?> previousSeqs = batch.get("previousSeqs", List.class);
         List<BatchOps.Member> members = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            members.add(new BatchOps.Member(json.readValue(events.get(i), ArticleEnriched.class),
-                    previous.get(i) == null ? null : json.readValue(previous.get(i), ArticleEnriched.class)));
+            members.add(new BatchOps.Member(json.readValue(events.get(i), ArticleEnriched.class), number(seqs, i),
+                    previous.get(i) == null ? null : json.readValue(previous.get(i), ArticleEnriched.class), number(previousSeqs, i)));
         }
         finish(tag, members);
         log.info("finished interrupted store batch {} ({} article(s))", tag, members.size());
@@ -270,7 +290,7 @@ public class ArticleStore {
         List<String> ids = members.stream().map(m -> m.current().id()).toList();
         db().getCollection(Collections.ARTICLES).bulkWrite(members.stream()
                 .<WriteModel<Document>>map(m -> new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
-                        articleDocument(m.current(), contentHash(m.current())).append("state", PENDING).append("batch", tag),
+                        articleDocument(m.current(), contentHash(m.current()), m.seq()).append("state", PENDING).append("batch", tag),
                         new ReplaceOptions().upsert(true)))
                 .toList(), new BulkWriteOptions().ordered(false));
         wrote("articles");
@@ -284,12 +304,37 @@ public class ArticleStore {
         finished(tag, ops);
     }
 
-    /** Re-applies stored articles onto empty aggregates (admin rebuild). */
+    /**
+     * Re-applies stored articles onto empty aggregates (admin rebuild), each under its stored number within its day
+     * (articles stored before numbers existed get one, written back to their document).
+     */
     synchronized void reapply(List<Document> articleDocs) {
-        List<BatchOps.Member> members = articleDocs.stream()
-                .map(d -> new BatchOps.Member(json.readValue(d.getString("json"), ArticleEnriched.class), null)).toList();
-        if (members.isEmpty()) {
+        if (articleDocs.isEmpty()) {
             return;
+        }
+        List<ArticleEnriched> articles = articleDocs.stream().map(d -> json.readValue(d.getString("json"), ArticleEnriched.class)).toList();
+        Map<String, Long> next = new HashMap<>(DaySequences.next(db(), articles.stream().map(a -> Days.of(a).toString()).distinct().toList()));
+        for (int i = 0; i < articles.size(); i++) {
+            if (articleDocs.get(i).get("seq") instanceof Number n) {
+                next.merge(Days.of(articles.get(i)).toString(), n.longValue() + 1, Math::max);
+            }
+        }
+        List<BatchOps.Member> members = new ArrayList<>();
+        List<WriteModel<Document>> numbered = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            ArticleEnriched a = articles.get(i);
+            long seq;
+            if (articleDocs.get(i).get("seq") instanceof Number n) {
+                seq = n.longValue();
+            } else {
+                seq = next.merge(Days.of(a).toString(), 1L, Long::sum) - 1;
+                numbered.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", a.id()), Updates.set("seq", seq)));
+            }
+            members.add(new BatchOps.Member(a, seq, null, 0));
+        }
+        DaySequences.advance(db(), next);
+        if (!numbered.isEmpty()) {
+            db().getCollection(Collections.ARTICLES).bulkWrite(numbered, new BulkWriteOptions().ordered(false));
         }
         stepNanos.clear();
         lastStep = System.nanoTime();
@@ -354,20 +399,21 @@ public class ArticleStore {
     private Map<String, Document> load(Set<String> ids) {
         Map<String, Document> out = new HashMap<>();
         db().getCollection(Collections.ARTICLES).find(Filters.in("_id", List.copyOf(ids)))
-                .projection(new Document("hash", 1).append("enrichedAt", 1).append("json", 1))
+                .projection(new Document("hash", 1).append("enrichedAt", 1).append("json", 1).append("seq", 1))
                 .forEach(d -> out.put(d.getString("_id"), d));
         return out;
     }
 
     /** The article document as stored once its contribution is applied (used by bulk loaders). */
-    Document appliedDocument(ArticleEnriched a) {
-        return articleDocument(a, contentHash(a)).append("state", APPLIED);
+    Document appliedDocument(ArticleEnriched a, long seq) {
+        return articleDocument(a, contentHash(a), seq).append("state", APPLIED);
     }
 
-    private Document articleDocument(ArticleEnriched a, String hash) {
+    private Document articleDocument(ArticleEnriched a, String hash, long seq) {
         String day = Days.of(a).toString();
         return new Document("_id", a.id())
                 .append("day", day)
+                .append("seq", seq)
                 .append("title", a.title())
                 .append("body", a.body())
                 .append("source", a.source())
@@ -391,6 +437,15 @@ public class ArticleStore {
                 a.dates(), a.keywords(), a.summary(), a.regions(), a.stats(),
                 p == null ? null : new ArticleEnriched.Provenance(p.pipelineVersion(), p.modelVersion(), null));
         return ContributionPlanner.sha256(json.writeValueAsString(normalised)).substring(0, 32);
+    }
+
+    /** The number an applied article document was stored under (0 for documents from before numbers existed). */
+    private static long seqOf(Document articleDoc) {
+        return articleDoc.get("seq") instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static long number(List<?> values, int i) {
+        return values != null && i < values.size() && values.get(i) instanceof Number n ? n.longValue() : 0;
     }
 
     private static Instant enrichedAt(ArticleEnriched a) {

@@ -20,8 +20,11 @@ import org.bson.Document;
  */
 final class BatchOps {
 
-    /** One article of a batch: the version to apply, and the last applied version to retract (null when new). */
-    record Member(ArticleEnriched current, ArticleEnriched previous) {
+    /**
+     * One article of a batch: the version to apply and its number within its day ({@link DaySequences}), and the last
+     * applied version to retract (null when new) with the number it was applied under.
+     */
+    record Member(ArticleEnriched current, long seq, ArticleEnriched previous, long previousSeq) {
     }
 
     /** What the batch does to one aggregate document. */
@@ -52,7 +55,7 @@ final class BatchOps {
         BatchOps ops = new BatchOps();
         for (Member m : members) {
             if (m.previous() != null) {
-                Plan old = planner.plan(m.previous());
+                Plan old = planner.plan(m.previous(), m.previousSeq());
                 for (BucketOp op : old.buckets()) {
                     Acc acc = ops.acc(op);
                     op.incs().forEach(p -> acc.inc.merge(p, -1L, Long::sum));
@@ -63,7 +66,7 @@ final class BatchOps {
                 }
                 old.figures().forEach(f -> ops.figureDeletes.add(f.getString("_id")));
             }
-            Plan plan = planner.plan(m.current());
+            Plan plan = planner.plan(m.current(), m.seq());
             for (BucketOp op : plan.buckets()) {
                 Acc acc = ops.acc(op);
                 op.incs().forEach(p -> acc.inc.merge(p, 1L, Long::sum));

@@ -35,18 +35,14 @@ public class ContributionPlanner {
     public static final int ALL_SHARDS = 64;
     public static final int PROVINCE_SHARDS = 8;
     public static final int REGION_SHARDS = 32;
-    /*
-     * Documents that collect per-article items (postings, figures) grow with the articles of their day, and every update
-     * rewrites the whole document (mongo-java-server clones and re-encodes it; MongoDB rewrites it too): these shards keep
-     * a busy day's documents small (measured at ~3,500 articles a day: a 2-article batch spent 1.6-9.7 s updating the
-     * figure documents with 4 shards and one document per subject and day).
+    /**
+     * Articles per chunk of the documents that collect per-article items of a day (bigram postings, figures of a kind,
+     * figures of a subject): chunk = the article's number within its day / this ({@link DaySequences}). Every update
+     * rewrites the whole document (mongo-java-server clones and re-encodes it; MongoDB rewrites it too), so these must
+     * not grow with the day: measured at ~3,500 articles a day with documents sharded by article hash, a batch of 2
+     * articles spent 1.6-9.7 s updating figure documents.
      */
-    /** Shards (by article) of each day's bigram index: an article's bigrams are all in one document. */
-    public static final int TEXT_SHARDS = 64;
-    /** Shards (by article) of each day's figures of one kind. */
-    public static final int FIGURE_DAY_SHARDS = 32;
-    /** Shards (by article) of each subject's figures of one day. */
-    public static final int FIGURE_SUBJECT_DAY_SHARDS = 8;
+    public static final int CHUNK_ARTICLES = 64;
     /** The aggregate layout these constants define; stored in {@code agg_counts/layout} (see {@link LayoutCheck}). */
     public static final int LAYOUT_VERSION = 3;
     /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
@@ -56,8 +52,10 @@ public class ContributionPlanner {
     static final int MAX_ENTITIES = 40;
     static final int MAX_KEYWORDS = 15;
 
-    Plan plan(ArticleEnriched a) {
+    /** The contribution of article {@code a}, number {@code seq} of its day (see {@link DaySequences}). */
+    Plan plan(ArticleEnriched a, long seq) {
         String id = a.id();
+        int chunk = chunk(seq);
         LocalDate day = Days.of(a);
         String d = day.toString();
         String month = d.substring(0, 7);
@@ -153,7 +151,7 @@ public class ContributionPlanner {
         for (String bigram : bigrams(a.title(), a.body())) {
             textPaths.add("b." + Keys.encode(bigram));
         }
-        ops.add(new BucketOp(Collections.TEXT, d + "|" + textShard(id), List.of(), textPaths));
+        ops.add(new BucketOp(Collections.TEXT, d + "|" + chunk, List.of(), textPaths));
 
         List<Document> figures = new ArrayList<>();
         List<String> entityList = List.copyOf(entityKeys);
@@ -195,19 +193,17 @@ public class ContributionPlanner {
             dayItems.add(item);
         }
         String dayOfMonth = "d." + d.substring(8);
-        int subjectShard = Math.floorMod(id.hashCode() * 7 + 1, FIGURE_SUBJECT_DAY_SHARDS);
         bySubject.forEach((subject, items) -> {
             ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(dayOfMonth), List.of()));
-            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subjectDayId(subject, d, subjectShard), List.of(), List.of(), items));
+            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subjectDayId(subject, d, chunk), List.of(), List.of(), items));
         });
         Map<String, List<Document>> byKind = new TreeMap<>();
         for (Document item : dayItems) {
             String kind = item.getString("kind");
             byKind.computeIfAbsent(kind == null ? "-" : kind, k -> new ArrayList<>()).add(item);
         }
-        int figureShard = Math.floorMod(id.hashCode(), FIGURE_DAY_SHARDS);
         byKind.forEach((kind, items) ->
-                ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind + "|" + figureShard, List.of(), List.of(), items)));
+                ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind + "|" + chunk, List.of(), List.of(), items)));
         return new Plan(ops, figures);
     }
 
@@ -221,14 +217,14 @@ public class ContributionPlanner {
         return Math.floorMod(entityKey.hashCode() * 17 + 3, COOC_MONTH_SHARDS);
     }
 
-    /** The document of one shard of a subject's figures of one day: {@code subject|yyyy-MM-dd|shard}. */
-    public static String subjectDayId(String subject, String day, int shard) {
-        return subject + "|" + day + "|" + shard;
+    /** The document of one chunk of a subject's figures of one day: {@code subject|yyyy-MM-dd|chunk}. */
+    public static String subjectDayId(String subject, String day, int chunk) {
+        return subject + "|" + day + "|" + chunk;
     }
 
-    /** The shard of the day's bigram index holding this article. */
-    public static int textShard(String articleId) {
-        return Math.floorMod(articleId.hashCode() * 13 + 5, TEXT_SHARDS);
+    /** The chunk of the day's item documents holding article number {@code seq} of that day. */
+    public static int chunk(long seq) {
+        return (int) (Math.max(0, seq) / CHUNK_ARTICLES);
     }
 
     /** The block of days holding {@code day}: {@code yyyy-MM-Bb}, b = 0..3. */

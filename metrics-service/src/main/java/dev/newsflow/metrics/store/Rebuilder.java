@@ -42,7 +42,7 @@ public class Rebuilder {
         for (int i = 0; i < ids.size(); i += BATCH) {
             List<Document> batch = new ArrayList<>();
             db.getCollection(Collections.ARTICLES).find(new Document("_id", new Document("$in", ids.subList(i, Math.min(ids.size(), i + BATCH)))))
-                    .projection(Projections.include("json")).into(batch);
+                    .projection(Projections.include("json", "seq")).into(batch);
             store.reapply(batch);
             n += batch.size();
         }

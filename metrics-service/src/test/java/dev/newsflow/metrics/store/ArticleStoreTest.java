@@ -86,12 +86,52 @@ class ArticleStoreTest {
     }
 
     @Test
+    void fillsABusyDaysItemDocumentsChunkByChunkAndRetractsFromTheChunkOfTheAppliedVersion() {
+        Env e = env();
+        int n = 2 * ContributionPlanner.CHUNK_ARTICLES + 10;
+        List<ArticleEnriched> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(article("c" + i).day("2026-11-20").body("港口吞吐量第" + i + "号")
+                    .figure("吞吐量", String.valueOf(i + 1), "吨", FigureKind.MEASURE).build());
+            if (batch.size() == 25 || i == n - 1) {
+                e.store.storeAll(batch);
+                batch.clear();
+            }
+        }
+        var db = e.factory.getMongoDatabase();
+        assertThat(DaySequences.next(db, List.of("2026-11-20"))).containsEntry("2026-11-20", (long) n);
+        for (String collection : List.of(Collections.TEXT, Collections.FIGURE_DAYS, Collections.FIGURE_SUBJECT_DAYS)) {
+            List<Document> docs = db.getCollection(collection).find().into(new java.util.ArrayList<>());
+            assertThat(docs).as(collection).hasSize(3);
+            for (Document d : docs) {
+                java.util.Set<String> articles = new java.util.HashSet<>();
+                if (d.get("items") instanceof List<?> items) {
+                    items.forEach(it -> articles.add(((Document) it).getString("a")));
+                } else {
+                    d.get("b", Document.class).values().forEach(ids -> ((List<?>) ids).forEach(id -> articles.add((String) id)));
+                }
+                assertThat(articles.size()).as(collection + " " + d.get("_id")).isLessThanOrEqualTo(ContributionPlanner.CHUNK_ARTICLES);
+            }
+        }
+        // a new version of the first article: number n (chunk 2); its old items leave chunk 0
+        ArticleEnriched changed = article("c0").day("2026-11-20").model("m2", Instant.parse("2026-11-22T00:00:00Z"))
+                .body("港口吞吐量更正").figure("吞吐量", "99", "吨", FigureKind.MEASURE).build();
+        assertThat(e.store.store(changed)).isEqualTo(StoreOutcome.STORED);
+        Document chunk0 = db.getCollection(Collections.FIGURE_DAYS).find(new Document("_id", "2026-11-20|MEASURE|0")).first();
+        assertThat(chunk0.getList("items", Document.class)).noneMatch(it -> "c0".equals(it.getString("a")));
+        Document chunk2 = db.getCollection(Collections.FIGURE_DAYS).find(new Document("_id", "2026-11-20|MEASURE|2")).first();
+        assertThat(chunk2.getList("items", Document.class)).anyMatch(it -> "c0".equals(it.getString("a")));
+        assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("更正")).containsExactly("c0");
+        assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("第" + (n - 1) + "号")).containsExactly("c" + (n - 1));
+    }
+
+    @Test
     void storesAnArticleWhoseTextHoldsNulAndControlCharacters() {
         Env e = env();
         ArticleEnriched a = article("n1").day("2026-11-20").title("锦州\u0000港").body("码头\u0001吞吐量 a.b$ 100%").build();
         assertThat(e.store.store(a)).isEqualTo(StoreOutcome.STORED);
         Document text = e.factory.getMongoDatabase().getCollection(Collections.TEXT)
-                .find(new Document("_id", "2026-11-20|" + ContributionPlanner.textShard("n1"))).first();
+                .find(new Document("_id", "2026-11-20|0")).first();
         assertThat(text.get("b", Document.class).keySet().stream().map(Keys::decode))
                 .contains("州\u0000", "\u0000港", "头\u0001", "a.", "b$", "0%");
         assertThat(Keys.decode(Keys.encode("a.\u0000%$%00"))).isEqualTo("a.\u0000%$%00");

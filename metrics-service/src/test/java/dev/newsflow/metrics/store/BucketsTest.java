@@ -44,7 +44,7 @@ class BucketsTest {
     void aBatchTouchingADocumentManyTimesUpdatesItOnceAndApplyingItTwiceCountsOnce() {
         MongoDatabase db = mongo.factory("b1").getMongoDatabase();
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
-        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0), new BatchOps.Member(A2, 0, null, 0)), PLANNER);
         assertThat(ops.additions("T").get(Collections.DAYS)).hasSize(1);
         run(b, ops, "T");
         run(b, ops, "T");
@@ -59,9 +59,9 @@ class BucketsTest {
     void retractionAndReAdditionOfTheSameIdOnOneListNetOut() {
         MongoDatabase db = mongo.factory("b2").getMongoDatabase();
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
-        run(b, BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER), "T1");
+        run(b, BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0), new BatchOps.Member(A2, 0, null, 0)), PLANNER), "T1");
         ArticleEnriched a1v2 = article("a1").day("2026-11-20").person("李娜").build();
-        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
+        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, 0, A1, 0)), PLANNER);
         run(b, change, "T2");
         run(b, change, "T2");
         assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
@@ -78,11 +78,11 @@ class BucketsTest {
     void theAtomicGuardAppliesABatchOnce() {
         MongoDatabase db = mongo.factory("b4").getMongoDatabase();
         Buckets b = new Buckets(db, Buckets.Guard.ATOMIC);
-        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null), new BatchOps.Member(A2, null)), PLANNER);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0), new BatchOps.Member(A2, 0, null, 0)), PLANNER);
         run(b, ops, "T");
         run(b, ops, "T");
         ArticleEnriched a1v2 = article("a1").day("2026-11-20").person("李娜").build();
-        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, A1)), PLANNER);
+        BatchOps change = BatchOps.merge(List.of(new BatchOps.Member(a1v2, 0, A1, 0)), PLANNER);
         run(b, change, "T2");
         run(b, change, "T2");
         assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
@@ -101,7 +101,7 @@ class BucketsTest {
             for (int j = 0; j < 10; j++) {
                 a.person("人" + i + "_" + j);
             }
-            members.add(new BatchOps.Member(a.build(), null));
+            members.add(new BatchOps.Member(a.build(), 0, null, 0));
         }
         BatchOps ops = BatchOps.merge(members, PLANNER);
         assertThat(ops.additions("T").get(Collections.DAYS)).hasSizeGreaterThan(1);
@@ -120,7 +120,7 @@ class BucketsTest {
     void finishedTagsAreRemovedFromTheDocuments() {
         MongoDatabase db = mongo.factory("b3").getMongoDatabase();
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
-        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
+        BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0)), PLANNER);
         run(b, ops, "T");
         assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class).keySet()).containsExactly("T");
         b.removeTags(ops.touched(), List.of("T", "T:r"));
@@ -131,11 +131,11 @@ class BucketsTest {
     void theNextUpdateOfADocumentRemovesTheTagsOfFinishedBatches() {
         MongoDatabase db = mongo.factory("b6").getMongoDatabase();
         Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
-        BatchOps first = BatchOps.merge(List.of(new BatchOps.Member(A1, null)), PLANNER);
+        BatchOps first = BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0)), PLANNER);
         run(b, first, "T1");
         java.util.Map<String, List<String>> stale = new java.util.HashMap<>();
         first.touched().forEach((c, ids) -> ids.forEach(id -> stale.put(c + "\u0000" + id, first.tags("T1"))));
-        BatchOps second = BatchOps.merge(List.of(new BatchOps.Member(A2, null)), PLANNER);
+        BatchOps second = BatchOps.merge(List.of(new BatchOps.Member(A2, 0, null, 0)), PLANNER);
         b.write(second.retractions("T2"), c -> { }, stale);
         b.write(second.additions("T2"), c -> { }, stale);
         assertThat(counts(db, ContributionPlanner.DAYS_DOC).get("tags", Document.class).keySet()).containsExactly("T2");

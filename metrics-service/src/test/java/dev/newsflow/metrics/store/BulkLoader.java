@@ -3,6 +3,7 @@ package dev.newsflow.metrics.store;
 import com.mongodb.client.MongoDatabase;
 import dev.newsflow.events.ArticleEnriched;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ public final class BulkLoader {
     private final Map<String, Map<String, Document>> buckets = new LinkedHashMap<>();
     private final List<Document> articles = new ArrayList<>();
     private final List<Document> figures = new ArrayList<>();
+    /** The next number of each day (as {@link DaySequences} hands them out). */
+    private final Map<String, Long> sequences = new HashMap<>();
 
     public BulkLoader(MongoDatabaseFactory factory, JsonMapper json) {
         this.store = new ArticleStore(factory, planner, json);
@@ -29,8 +32,9 @@ public final class BulkLoader {
     }
 
     public void add(ArticleEnriched a) {
-        Plan plan = planner.plan(a);
-        articles.add(store.appliedDocument(a));
+        long seq = sequences.merge(Days.of(a).toString(), 1L, Long::sum) - 1;
+        Plan plan = planner.plan(a, seq);
+        articles.add(store.appliedDocument(a, seq));
         figures.addAll(plan.figures());
         if (articles.size() >= 1000) {
             insert(factory.getMongoDatabase(), Collections.ARTICLES, articles);
@@ -59,6 +63,7 @@ public final class BulkLoader {
         insert(db, Collections.ARTICLES, articles);
         insert(db, Collections.FIGURES, figures);
         buckets.forEach((c, docs) -> insert(db, c, new ArrayList<>(docs.values())));
+        DaySequences.advance(db, sequences);
         articles.clear();
         figures.clear();
         buckets.clear();

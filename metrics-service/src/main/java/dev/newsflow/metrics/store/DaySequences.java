@@ -1,0 +1,60 @@
+package dev.newsflow.metrics.store;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Numbers the articles of each day in arrival order ({@code agg_counts/seq}: {@code d.yyyy-MM-dd} = the next number).
+ * An article's number picks its chunk ({@link ContributionPlanner#chunk}): the documents that collect per-article
+ * items of a day (bigram postings, figures) are filled chunk after chunk, so each stays small however busy the day is,
+ * and a batch touches the one or two chunks being filled rather than every shard of the day.
+ *
+ * <p>Numbers are locators, not identities: a number handed out twice (two writers, a crash between
+ * {@link #advance} and the batch document) only puts a few more articles into one chunk. What must hold is that a
+ * reader sees every chunk written, hence {@link #advance} runs before anything is written with the new numbers.
+ */
+public final class DaySequences {
+
+    static final String DOC = "seq";
+
+    private DaySequences() {
+    }
+
+    /** The next number of each day (0 for a day without articles). */
+    public static Map<String, Long> next(MongoDatabase db, Collection<String> days) {
+        Map<String, Long> out = new HashMap<>();
+        if (days.isEmpty()) {
+            return out;
+        }
+        Document projection = new Document();
+        days.forEach(d -> projection.append("d." + d, 1));
+        Document doc = db.getCollection(Collections.COUNTS).find(Filters.eq("_id", DOC)).projection(projection).first();
+        Document d = doc == null ? null : doc.get("d", Document.class);
+        for (String day : days) {
+            out.put(day, d != null && d.get(day) instanceof Number n ? n.longValue() : 0L);
+        }
+        return out;
+    }
+
+    /** Raises each day's next number to at least the given value (idempotent). */
+    static void advance(MongoDatabase db, Map<String, Long> atLeast) {
+        if (atLeast.isEmpty()) {
+            return;
+        }
+        Document max = new Document();
+        atLeast.forEach((day, n) -> max.append("d." + day, n));
+        db.getCollection(Collections.COUNTS).updateOne(Filters.eq("_id", DOC), new Document("$max", max), new UpdateOptions().upsert(true));
+    }
+
+    /** The chunks of each day that may hold documents: {@code ceil(next / chunk size)}. */
+    public static Map<String, Integer> chunks(MongoDatabase db, Collection<String> days) {
+        Map<String, Integer> out = new HashMap<>();
+        next(db, days).forEach((day, n) -> out.put(day, (int) ((n + ContributionPlanner.CHUNK_ARTICLES - 1) / ContributionPlanner.CHUNK_ARTICLES)));
+        return out;
+    }
+}

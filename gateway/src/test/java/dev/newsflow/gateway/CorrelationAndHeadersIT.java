@@ -60,6 +60,18 @@ class CorrelationAndHeadersIT extends GatewayTestSupport {
     }
 
     @Test
+    void accessLogLineCarriesTheRequestsTraceId(CapturedOutput output) {
+        // the trace ids come from the exchange's observation, not from thread locals restored on every operator
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").header("X-Request-Id", "trace-log-probe")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk();
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getAll())
+                .containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\] newsflow\\.gateway\\.access\\s+: GET /api/v1/trends 200 "
+                        + "\\d+ms route=metrics key=env-\\d+ requestId=trace-log-probe"));
+    }
+
+    @Test
     void addsSecurityHeaders() {
         client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")

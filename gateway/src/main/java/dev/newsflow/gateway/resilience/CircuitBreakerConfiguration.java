@@ -3,7 +3,6 @@ package dev.newsflow.gateway.resilience;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One Resilience4j circuit breaker per route (named after it), opened by connection failures and timeouts, and one
+ * One Resilience4j circuit breaker per route (named after it), opened by connection failures and timeouts (the
+ * route's response-timeout: no TimeLimiter of its own, see application.yml), and one
  * semaphore bulkhead per route bounding its requests in flight ({@link InFlightProperties}). A full bulkhead is
  * overload, not failure: the breaker ignores it and the fallback answers 429.
  */
@@ -24,8 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class CircuitBreakerConfiguration {
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(TimeoutProperties timeouts,
-            BreakerProperties breaker) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeCircuitBreakers(BreakerProperties breaker) {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                 .circuitBreakerConfig(CircuitBreakerConfig.custom()
                         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -35,9 +34,6 @@ class CircuitBreakerConfiguration {
                         .waitDurationInOpenState(breaker.waitDurationInOpenState())
                         .permittedNumberOfCallsInHalfOpenState(3)
                         .ignoreExceptions(BulkheadFullException.class)
-                        .build())
-                .timeLimiterConfig(TimeLimiterConfig.custom()
-                        .timeoutDuration(Duration.ofMillis(timeouts.forRoute(id) + 1000))
                         .build())
                 .build());
     }

@@ -4,8 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Per-route timeouts in milliseconds (the routes read them as metadata; the circuit breakers' time limiters
- * are set a little above them so the route's own timeout answers first).
+ * Per-route timeouts in milliseconds. The routes read them as metadata ({@code response-timeout}); that timeout is
+ * the only one a call has (504, counted by the route's circuit breaker as a failure): the breakers have no
+ * TimeLimiter of their own.
  */
 @ConfigurationProperties("newsflow.gateway.timeouts")
 record TimeoutProperties(
@@ -15,14 +16,4 @@ record TimeoutProperties(
         @DefaultValue("5000") long metrics,
         @DefaultValue("30000") long admin,
         @DefaultValue("5000") long docs) {
-
-    long forRoute(String routeId) {
-        return switch (routeId) {
-            case "ingest" -> ingest;
-            case "nlp" -> nlp;
-            case "metrics" -> metrics;
-            case "metrics-admin" -> admin;
-            default -> Math.max(Math.max(ingest, nlp), Math.max(Math.max(metrics, admin), docs));
-        };
-    }
 }

@@ -2,14 +2,18 @@ package dev.newsflow.gateway.web;
 
 import dev.newsflow.gateway.auth.ApiKey;
 import dev.newsflow.gateway.auth.ApiKeys;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -20,13 +24,14 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request an {@code X-Request-Id} (kept when the client sent a sane one, generated otherwise),
  * passes it downstream and back, leaves W3C {@code traceparent} untouched, and writes one access-log line per
- * request: method, path, status, duration, route, key id — never a key's secret or the query string.
+ * request: method, path, status, duration, route, key id — never a key's secret or the query string. The line
+ * carries the request's trace and span ids (taken from the server observation of the exchange, so no thread-local
+ * context propagation across Reactor's thread hops is needed for them).
  */
 @Component
 class CorrelationFilter implements WebFilter, Ordered {
 
     static final String REQUEST_ID = "X-Request-Id";
-    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger ACCESS = LoggerFactory.getLogger("newsflow.gateway.access");
 
     @Override
@@ -39,7 +44,7 @@ class CorrelationFilter implements WebFilter, Ordered {
         long started = System.nanoTime();
         exchange.getAttributes().put(Problems.ORIGINAL_PATH, exchange.getRequest().getPath().value());
         String given = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
-        String requestId = given != null && SANE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String requestId = isSane(given) ? given : newRequestId();
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(headers -> headers.set(REQUEST_ID, requestId)).build();
         ServerWebExchange mutated = exchange.mutate().request(request).build();
@@ -47,10 +52,53 @@ class CorrelationFilter implements WebFilter, Ordered {
         return chain.filter(mutated).doFinally(signal -> log(mutated, requestId, started));
     }
 
+    /** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex. */
+    static boolean isSane(String id) {
+        if (id == null || id.isEmpty() || id.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == ':' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A random (version 4) UUID; a request id needs uniqueness, not the blocking SecureRandom of randomUUID(). */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(most, least).toString();
+    }
+
     private static void log(ServerWebExchange exchange, String requestId, long started) {
         if (!ACCESS.isInfoEnabled()) {
             return;
         }
+        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan).orElse(null);
+        if (span == null || MDC.get("traceId") != null) {
+            access(exchange, requestId, started);
+            return;
+        }
+        MDC.put("traceId", span.context().traceId());
+        MDC.put("spanId", span.context().spanId());
+        try {
+            access(exchange, requestId, started);
+        } finally {
+            MDC.remove("traceId");
+            MDC.remove("spanId");
+        }
+    }
+
+    private static void access(ServerWebExchange exchange, String requestId, long started) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         String keyId = ApiKeys.of(exchange).map(ApiKey::id).orElse("-");

@@ -319,12 +319,26 @@ class AggregateReader {
         }
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += daysPerFetch) {
-            List<String> chunk = days.subList(i, Math.min(days.size(), i + daysPerFetch));
-            Map<String, Document> byDay = new HashMap<>();
-            fetch(Collections.DAYS, chunk, paths).forEach(d -> byDay.put(d.getString("_id"), d));
-            for (String day : chunk) {
-                Document d = byDay.get(day);
-                if (d != null && !perDay.test(day, intersect(d, filters))) {
+            List<String> run = days.subList(i, Math.min(days.size(), i + daysPerFetch));
+            Map<String, Integer> chunks = chunks(run);
+            List<String> ids = new ArrayList<>();
+            for (String day : run) {
+                for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                    ids.add(day + "|" + c);
+                }
+            }
+            if (ids.isEmpty()) {
+                continue;
+            }
+            // an article is in one chunk of its day: intersect within each document, then unite the chunks
+            Map<String, Set<String>> byDay = new HashMap<>();
+            for (Document d : fetch(Collections.POSTS, ids, paths)) {
+                String id = d.getString("_id");
+                byDay.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new java.util.TreeSet<>()).addAll(intersect(d, filters));
+            }
+            for (String day : run) {
+                Set<String> matching = byDay.get(day);
+                if (matching != null && !perDay.test(day, new ArrayList<>(matching))) {
                     return;
                 }
             }

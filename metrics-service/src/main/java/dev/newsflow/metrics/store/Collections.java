@@ -12,11 +12,13 @@ public final class Collections {
     public static final String ARTICLES = "articles";
     /** One document per store batch in progress ({@code _id} = batch tag, {@code members} = article ids). */
     public static final String BATCHES = "store_batches";
-    /**
-     * One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, per source, section, keyword) and
-     * posting lists ({@code posts.all}, per entity, source, section, region).
-     */
+    /** One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, per source, section, keyword). */
     public static final String DAYS = "agg_days";
+    /**
+     * Posting lists per day, one document per chunk of the day's articles ({@code _id} = yyyy-MM-dd|chunk, see
+     * {@link DaySequences}): {@code posts.all}, per entity, source, section, region.
+     */
+    public static final String POSTS = "agg_posts";
     /**
      * Entity counts ({@code ent.TYPE|name} = articles naming it, {@code n} = articles): {@code *|PERIOD|TYPE} per type
      * and period, a period being a month {@code yyyy-MM}, a block of days {@code yyyy-MM-B0..3} (days 1-8, 9-16, 17-24,
@@ -38,23 +40,23 @@ public final class Collections {
     public static final String FIGURES = "figures";
     /** Figures by subject and month ({@code _id} = subject|yyyy-MM): {@code d.dd} = figures of that day. */
     public static final String FIGURE_SUBJECTS = "agg_figure_subjects";
-    /** Figures by subject and day ({@code _id} = subject|yyyy-MM-dd): the figure documents inline in {@code items}. */
+    /** Figures by subject and day ({@code _id} = subject|yyyy-MM-dd|chunk): the figure documents inline in {@code items}. */
     public static final String FIGURE_SUBJECT_DAYS = "agg_figure_subject_days";
     /**
-     * Figures by day and kind, sharded by article ({@code _id} = yyyy-MM-dd|KIND|0..3): the figure documents inline in
-     * {@code items}.
+     * Figures by day and kind, one document per chunk of the day's articles ({@code _id} = yyyy-MM-dd|KIND|chunk): the
+     * figure documents inline in {@code items}.
      */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
-     * Character-bigram index of lower-cased titles and bodies, per day and shard of articles ({@code _id} =
-     * yyyy-MM-dd|0..15): {@code b.BIGRAM} = the articles of that day and shard containing the bigram (encoded). A
-     * stored article touches one document of it.
+     * Character-bigram index of lower-cased titles and bodies, per day and chunk of articles ({@code _id} =
+     * yyyy-MM-dd|chunk): {@code b.BIGRAM} = the articles of that chunk containing the bigram (encoded). A stored article
+     * touches one document of it.
      */
     public static final String TEXT = "agg_text";
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */
     static final String LEGACY_MONTHS = "agg_months";
 
-    public static final List<String> AGGREGATES = List.of(DAYS, COUNTS, REGION_DAYS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
+    public static final List<String> AGGREGATES = List.of(DAYS, POSTS, COUNTS, REGION_DAYS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
             FIGURE_SUBJECTS, FIGURE_SUBJECT_DAYS, FIGURE_DAYS, TEXT, LEGACY_MONTHS);
 
     private Collections() {

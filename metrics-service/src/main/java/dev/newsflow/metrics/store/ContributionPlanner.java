@@ -112,7 +112,8 @@ public class ContributionPlanner {
         for (String k : keywords) {
             dayIncs.add("counts.kw." + k);
         }
-        ops.add(new BucketOp(Collections.DAYS, d, dayIncs, dayPushes));
+        ops.add(new BucketOp(Collections.DAYS, d, dayIncs, List.of()));
+        ops.add(new BucketOp(Collections.POSTS, d + "|" + chunk, List.of(), dayPushes));
         ops.add(new BucketOp(Collections.COUNTS, DAYS_DOC, List.of("d." + d), List.of()));
 
         // entity counts of scope * per type and period (month, block of days, day): a window reads few, small documents

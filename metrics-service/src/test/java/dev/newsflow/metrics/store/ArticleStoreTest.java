@@ -280,7 +280,7 @@ class ArticleStoreTest {
         probe.store.afterWrite(steps::add);
         probe.store.storeAll(List.of(a1v2(), a3(), a4()));
         probe.store.afterWrite(null);
-        assertThat(steps).contains("batch", "articles", "retract:" + Collections.DAYS, "retract:figures", "apply:" + Collections.TEXT,
+        assertThat(steps).contains("batch", "articles", "retract:" + Collections.POSTS, "retract:figures", "apply:" + Collections.TEXT,
                 "figures", "applied", "batch:delete");
         for (int crashAt = 1; crashAt <= steps.size(); crashAt++) {
             Env e = clean(a1(), a2());

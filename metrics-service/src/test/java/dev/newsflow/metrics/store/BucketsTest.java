@@ -51,7 +51,7 @@ class BucketsTest {
         assertThat(counts(db, "*|all|0").get("n", Number.class).intValue()).isEqualTo(2);
         Document day = counts(db, "*|2026-11|PERSON");
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
-        Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
+        Document posts = db.getCollection(Collections.POSTS).find().first().get("posts", Document.class);
         assertThat(posts.getList("all", String.class)).containsExactly("a1", "a2");
     }
 
@@ -68,7 +68,7 @@ class BucketsTest {
         Document day = counts(db, "*|2026-11|PERSON");
         assertThat(day.get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
         assertThat(day.get("ent", Document.class).get("PERSON|李娜", Number.class).intValue()).isEqualTo(2);
-        Document posts = db.getCollection(Collections.DAYS).find().first().get("posts", Document.class);
+        Document posts = db.getCollection(Collections.POSTS).find().first().get("posts", Document.class);
         assertThat(posts.getList("all", String.class)).containsExactly("a1", "a2");
         assertThat(posts.get("ent", Document.class).getList("PERSON|王伟", String.class)).containsExactly("a2");
         assertThat(posts.get("ent", Document.class).getList("PERSON|李娜", String.class)).containsExactlyInAnyOrder("a1", "a2");
@@ -104,16 +104,17 @@ class BucketsTest {
             members.add(new BatchOps.Member(a.build(), 0, null, 0));
         }
         BatchOps ops = BatchOps.merge(members, PLANNER);
-        assertThat(ops.additions("T").get(Collections.DAYS)).hasSizeGreaterThan(1);
+        assertThat(ops.additions("T").get(Collections.POSTS)).hasSizeGreaterThan(1);
         assertThat(ops.tags("T")).contains("T", "T#1");
         run(b, ops, "T");
         run(b, ops, "T");
         Document day = db.getCollection(Collections.DAYS).find().first();
         assertThat(day.get("counts", Document.class).get("total", Number.class).intValue()).isEqualTo(60);
-        assertThat(day.get("posts", Document.class).get("ent", Document.class)).hasSize(600);
+        Document posts = db.getCollection(Collections.POSTS).find().first();
+        assertThat(posts.get("posts", Document.class).get("ent", Document.class)).hasSize(600);
         assertThat(counts(db, "*|2026-11-20|PERSON").get("ent", Document.class)).hasSize(600);
         b.removeTags(ops.touched(), ops.tags("T"));
-        assertThat(db.getCollection(Collections.DAYS).find().first().get("tags", Document.class)).isEmpty();
+        assertThat(db.getCollection(Collections.POSTS).find().first().get("tags", Document.class)).isEmpty();
     }
 
     @Test

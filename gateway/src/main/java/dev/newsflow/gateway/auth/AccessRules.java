@@ -27,7 +27,11 @@ final class AccessRules {
     }
 
     Optional<Scope> requiredScope(HttpMethod method, String path) {
-        PathContainer container = PathContainer.parsePath(path);
+        return requiredScope(method, PathContainer.parsePath(path));
+    }
+
+    /** As above, for a path already parsed (a request's {@code pathWithinApplication()}: no second parse). */
+    Optional<Scope> requiredScope(HttpMethod method, PathContainer container) {
         if (ADMIN.matches(container)) {
             return Optional.of(Scope.ADMIN);
         }

@@ -56,7 +56,7 @@ class ApiKeyFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         Optional<Scope> required = rules.requiredScope(exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().pathWithinApplication().value());
+                exchange.getRequest().getPath().pathWithinApplication());
         String secret = exchange.getRequest().getHeaders().getFirst(HEADER);
         Optional<ApiKey> key = store.find(secret);
         key.ifPresent(k -> exchange.getAttributes().put(ApiKeys.ATTRIBUTE, k));

@@ -34,8 +34,8 @@ final class BodyRules {
         return HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
     }
 
-    static Rule ruleFor(String path, LimitProperties limits) {
-        PathContainer container = PathContainer.parsePath(path);
+    static Rule ruleFor(PathContainer container, LimitProperties limits) {
+        String path = container.value();
         if (ARTICLES.matches(container)) {
             return new Rule("POST /api/v1/articles", ARTICLE_TYPES, limits.articlesBody().toBytes(), true);
         }

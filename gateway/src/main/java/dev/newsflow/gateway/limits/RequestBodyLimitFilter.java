@@ -41,7 +41,7 @@ class RequestBodyLimitFilter implements WebFilter, Ordered {
         if (!BodyRules.hasBody(request.getMethod())) {
             return chain.filter(exchange);
         }
-        BodyRules.Rule rule = BodyRules.ruleFor(request.getPath().pathWithinApplication().value(), limits);
+        BodyRules.Rule rule = BodyRules.ruleFor(request.getPath().pathWithinApplication(), limits);
         boolean ndjson = rule.countsNdjsonLines() && BodyRules.isNdjson(request.getHeaders().getContentType());
         if (request.getHeaders().getContentLength() >= 0 && !ndjson) {
             return chain.filter(exchange);

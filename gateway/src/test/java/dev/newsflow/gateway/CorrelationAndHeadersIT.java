@@ -6,14 +6,19 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /** X-Request-Id and traceparent, the access log without secrets, security headers, CORS. */
 @ExtendWith(OutputCaptureExtension.class)
 class CorrelationAndHeadersIT extends GatewayTestSupport {
+
+    @Autowired
+    Environment environment;
 
     static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -35,6 +40,15 @@ class CorrelationAndHeadersIT extends GatewayTestSupport {
                 .expectHeader().valueEquals("X-Request-Id", "feed-42.7")
                 .expectBody().jsonPath("$.requestId").isEqualTo("feed-42.7")
                 .jsonPath("$.traceparent").value(v -> assertThat((String) v).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+    }
+
+    @Test
+    void startsATraceAndSendsItDownstreamWhenTheCallerSentNoneAtTheDefaultSampling() {
+        // 10% of new traces are recorded by default; the rest still carry a trace id downstream (flag 00)
+        assertThat(environment.getProperty("management.tracing.sampling.probability", Double.class)).isEqualTo(0.1);
+        client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.traceparent")
+                .value(v -> assertThat((String) v).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
     }
 
     @Test

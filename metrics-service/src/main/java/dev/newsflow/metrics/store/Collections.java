@@ -32,7 +32,7 @@ public final class Collections {
      * {@code regent.CODE.K} = articles naming entity K (GB/T 2260 roll-up: a county counts for its city and province).
      */
     public static final String REGION_DAYS = "agg_region_days";
-    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..31): {@code co.K.OTHER}. */
+    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..255, read one at a time: many shards cost no reads): {@code co.K.OTHER}. */
     public static final String COOCCURRENCE = "agg_cooccurrence";
     /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|0..511). */
     public static final String COOCCURRENCE_MONTHS = "agg_cooccurrence_months";

@@ -28,13 +28,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContributionPlanner {
 
-    /** Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). */
-    public static final int COOC_SHARDS = 32;
+    /**
+     * Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). A
+     * query reads only the shard of the entity (or, below, the region) it asks about, so many shards cost no reads and
+     * keep a busy day's documents small.
+     */
+    public static final int COOC_SHARDS = 256;
     public static final int COOC_MONTH_SHARDS = 512;
     /** Shards of the all-time entity counts of scope {@code *}, and of a province. */
     public static final int ALL_SHARDS = 64;
     public static final int PROVINCE_SHARDS = 8;
-    public static final int REGION_SHARDS = 32;
+    public static final int REGION_SHARDS = 128;
     /**
      * Articles per chunk of the documents that collect per-article items of a day (bigram postings, figures of a kind,
      * figures of a subject): chunk = the article's number within its day / this ({@link DaySequences}). Every update

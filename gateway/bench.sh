@@ -4,6 +4,8 @@
 # Options (defaults): --delay-ms 5 (stub's answer time) --warmup 3000 --seconds 20 --rates 20,100 --requests 3000
 #   --java-opts "-XX:+UseSerialGC -Xmx256m" (as ./newsflow bench runs the gateway) --hold-seconds 0 (back-to-back
 #   load after warm-up, e.g. to attach JFR) --env K=V,K2=V2 (extra gateway environment) --jar PATH
+#   --compare-jar PATH [--compare-java-opts "..."] [--compare-env K=V,..]: a second gateway (e.g. the previous build) measured in the same
+#   phases, interleaved, so that both see the same machine load
 # Example: gateway/bench.sh --rates 20,100 --seconds 20
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -58,6 +58,9 @@ public final class GatewayOverheadBench {
         opts.put("rates", "20,100");
         opts.put("requests", "3000");
         opts.put("hold-seconds", "0");
+        opts.put("compare-jar", "");
+        opts.put("compare-java-opts", "-XX:+UseSerialGC -Xmx256m");
+        opts.put("compare-env", "");
         // the ingest bucket (120/min per key) would refuse nearly all of the bench's posts
         opts.put("env", "NEWSFLOW_GATEWAY_RATELIMIT_INGEST_CAPACITY=1000000000");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -70,100 +73,136 @@ public final class GatewayOverheadBench {
         System.exit(0);
     }
 
-    private void run(Map<String, String> opts) throws Exception {
-        long delay = Long.parseLong(opts.get("delay-ms"));
-        HttpServer backend = backend(delay);
-        String direct = "http://127.0.0.1:" + backend.getAddress().getPort();
+    /** One gateway JVM under test. */
+    private record Gateway(String label, String url, Process process, Path log) {
+    }
+
+    private Gateway start(String label, Map<String, String> opts, String jar, String javaOpts, String backend,
+            String extraEnv) throws Exception {
         int port = freePort();
-        String gateway = "http://127.0.0.1:" + port;
-        Path log = Files.createTempFile("gateway-bench", ".log");
+        Path log = Files.createTempFile("gateway-bench-" + label, ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String o : opts.get("java-opts").split("\\s+")) {
+        for (String o : javaOpts.split("\\s+")) {
             if (!o.isBlank()) {
                 command.add(o);
             }
         }
         command.add("-jar");
-        command.add(opts.get("jar"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("INGEST_URL", direct);
-        builder.environment().put("NLP_URL", direct);
-        builder.environment().put("METRICS_URL", direct);
+        command.add(jar);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("INGEST_URL", backend);
+        builder.environment().put("NLP_URL", backend);
+        builder.environment().put("METRICS_URL", backend);
         builder.environment().put("NEWSFLOW_API_KEYS", KEY + ":ingest+read+admin");
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        for (String kv : opts.get("env").split(",")) {
+        for (String kv : (opts.get("env") + "," + extraEnv).split(",")) {
             if (kv.contains("=")) {
                 builder.environment().put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
         Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        Gateway gateway = new Gateway(label, "http://127.0.0.1:" + port, process, log);
+        awaitHealthy(gateway.url(), process, log);
+        System.err.println("bench: " + label + " pid " + process.pid() + " on " + gateway.url() + " (" + jar + " "
+                + javaOpts + "), log " + log);
+        return gateway;
+    }
+
+    private void run(Map<String, String> opts) throws Exception {
+        long delay = Long.parseLong(opts.get("delay-ms"));
+        HttpServer backend = backend(delay);
+        String direct = "http://127.0.0.1:" + backend.getAddress().getPort();
+        List<Gateway> gateways = new ArrayList<>();
         Map<String, Object> r = new LinkedHashMap<>();
         try {
-            long started = System.nanoTime();
-            awaitHealthy(gateway, process, log);
-            r.put("gatewayPid", process.pid());
-            r.put("startupSeconds", round((System.nanoTime() - started) / 1e9));
+            gateways.add(start("gateway", opts, opts.get("jar"), opts.get("java-opts"), direct, ""));
+            if (!opts.get("compare-jar").isBlank()) {
+                // A/B: a second gateway measured in the same phases, so both see the same machine load
+                gateways.add(start("compared", opts, opts.get("compare-jar"), opts.get("compare-java-opts"), direct,
+                        opts.get("compare-env")));
+            }
             r.put("javaOpts", opts.get("java-opts"));
             r.put("backendDelayMs", delay);
-            r.put("log", log.toString());
-            System.err.println("bench: gateway pid " + process.pid() + " on " + gateway + ", log " + log);
+            for (Gateway g : gateways) {
+                r.put(g.label(), g.label().equals("gateway") ? opts.get("jar") + " " + opts.get("java-opts")
+                        : opts.get("compare-jar") + " " + opts.get("compare-java-opts") + " " + opts.get("compare-env"));
+            }
 
             int warmup = Integer.parseInt(opts.get("warmup"));
             String article = nextJson();
-            Outcome warmDirect = closedLoop(direct, () -> article, 4, warmup, Double.MAX_VALUE);
-            Outcome warmGateway = closedLoop(gateway, () -> article, 4, warmup, Double.MAX_VALUE);
-            r.put("warmupStatuses", Map.of("direct", warmDirect.statuses, "gateway", warmGateway.statuses));
-
-            Duration idle0 = cpu(process);
-            Thread.sleep(5000);
-            r.put("idleCpuMsPerSecond", round(cpu(process).minus(idle0).toNanos() / 1e6 / 5));
+            Map<String, Object> warm = new LinkedHashMap<>();
+            warm.put("direct", closedLoop(direct, () -> article, 4, warmup, Double.MAX_VALUE).statuses);
+            for (Gateway g : gateways) {
+                warm.put(g.label(), closedLoop(g.url(), () -> article, 4, warmup, Double.MAX_VALUE).statuses);
+            }
+            r.put("warmupStatuses", warm);
 
             double hold = Double.parseDouble(opts.get("hold-seconds"));
             if (hold > 0) {
                 // profiling mode: the gateway under back-to-back load for a while (attach JFR meanwhile)
-                System.err.println("bench: holding load for " + hold + " s (pid " + process.pid() + ")");
-                Outcome held = closedLoop(gateway, this::nextJsonSync, 4, Integer.MAX_VALUE, hold);
-                r.put("held", summary(held));
+                Gateway g = gateways.get(0);
+                System.err.println("bench: holding load for " + hold + " s (pid " + g.process().pid() + ")");
+                r.put("held", summary(closedLoop(g.url(), this::nextJsonSync, 4, Integer.MAX_VALUE, hold)));
             }
 
             double seconds = Double.parseDouble(opts.get("seconds"));
+            List<String> targets = new ArrayList<>(List.of(direct));
+            gateways.forEach(g -> targets.add(g.url()));
             for (String rateText : opts.get("rates").split(",")) {
                 double rate = Double.parseDouble(rateText);
-                Duration cpu0 = cpu(process);
-                List<Outcome> open = openLoopInterleaved(List.of(direct, gateway), rate, seconds);
-                Duration cpu1 = cpu(process);
-                Map<String, Object> phase = new LinkedHashMap<>();
-                phase.put("direct", summary(open.get(0)));
-                phase.put("gateway", summary(open.get(1)));
-                phase.put("addedP50Ms", round(pct(open.get(1), 50) - pct(open.get(0), 50)));
-                phase.put("addedP99Ms", round(pct(open.get(1), 99) - pct(open.get(0), 99)));
-                phase.put("addedP50Percent", round(100 * (pct(open.get(1), 50) / pct(open.get(0), 50) - 1)));
-                phase.put("addedP99Percent", round(100 * (pct(open.get(1), 99) / pct(open.get(0), 99) - 1)));
-                phase.put("gatewayCpuMsPerRequest", round(cpu1.minus(cpu0).toNanos() / 1e6
-                        / Math.max(1, open.get(1).total())));
-                r.put("open" + (int) rate + "PerSecond", phase);
+                List<Duration> cpu0 = gateways.stream().map(g -> cpu(g.process())).toList();
+                List<Outcome> open = openLoopInterleaved(targets, rate, seconds);
+                for (int i = 0; i < gateways.size(); i++) {
+                    Outcome o = open.get(i + 1);
+                    Map<String, Object> phase = new LinkedHashMap<>();
+                    phase.put("direct", summary(open.get(0)));
+                    phase.put("gateway", summary(o));
+                    phase.put("addedP50Ms", round(pct(o, 50) - pct(open.get(0), 50)));
+                    phase.put("addedP99Ms", round(pct(o, 99) - pct(open.get(0), 99)));
+                    phase.put("gatewayCpuMsPerRequest", round(cpu(gateways.get(i).process()).minus(cpu0.get(i))
+                            .toNanos() / 1e6 / Math.max(1, o.total())));
+                    r.put("open" + (int) rate + "PerSecond" + suffix(gateways.get(i)), phase);
+                }
             }
 
+            // back to back from 4 clients, in rounds alternating direct and each gateway (same load for each)
             int requests = Integer.parseInt(opts.get("requests"));
-            Outcome closedDirect = closedLoop(direct, this::nextJsonSync, 4, requests, Double.MAX_VALUE);
-            Duration cpu0 = cpu(process);
-            Outcome closedGateway = closedLoop(gateway, this::nextJsonSync, 4, requests, Double.MAX_VALUE);
-            Duration cpu1 = cpu(process);
-            Map<String, Object> closed = new LinkedHashMap<>();
-            closed.put("direct", summary(closedDirect));
-            closed.put("gateway", summary(closedGateway));
-            closed.put("gatewayCpuMsPerRequest", round(cpu1.minus(cpu0).toNanos() / 1e6 / requests));
-            r.put("backToBack4Clients", closed);
+            int rounds = 3;
+            Outcome closedDirect = new Outcome();
+            List<Outcome> closedGateways = new ArrayList<>();
+            long[] cpuNanos = new long[gateways.size()];
+            gateways.forEach(g -> closedGateways.add(new Outcome()));
+            for (int round = 0; round < rounds; round++) {
+                closedLoop(direct, this::nextJsonSync, 4, requests / rounds, Double.MAX_VALUE, closedDirect);
+                for (int i = 0; i < gateways.size(); i++) {
+                    Duration before = cpu(gateways.get(i).process());
+                    closedLoop(gateways.get(i).url(), this::nextJsonSync, 4, requests / rounds, Double.MAX_VALUE,
+                            closedGateways.get(i));
+                    cpuNanos[i] += cpu(gateways.get(i).process()).minus(before).toNanos();
+                }
+            }
+            for (int i = 0; i < gateways.size(); i++) {
+                Map<String, Object> closed = new LinkedHashMap<>();
+                closed.put("direct", summary(closedDirect));
+                closed.put("gateway", summary(closedGateways.get(i)));
+                closed.put("gatewayCpuMsPerRequest", round(cpuNanos[i] / 1e6 / (requests / rounds * rounds)));
+                r.put("backToBack4Clients" + suffix(gateways.get(i)), closed);
+            }
         } finally {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
+            for (Gateway g : gateways) {
+                g.process().destroy();
+                g.process().waitFor(20, TimeUnit.SECONDS);
+            }
             backend.stop(0);
         }
         System.out.println(json(r));
         System.out.println(table(r));
+    }
+
+    private static String suffix(Gateway g) {
+        return g.label().equals("gateway") ? "" : " (" + g.label() + ")";
     }
 
     // ---------------------------------------------------------------- backend
@@ -214,7 +253,12 @@ public final class GatewayOverheadBench {
 
     private Outcome closedLoop(String baseUrl, java.util.function.Supplier<String> bodies, int concurrency,
             int requests, double seconds) throws InterruptedException {
-        Outcome outcome = new Outcome();
+        return closedLoop(baseUrl, bodies, concurrency, requests, seconds, new Outcome());
+    }
+
+    /** As above, adding to {@code outcome} (its seconds accumulate). */
+    private Outcome closedLoop(String baseUrl, java.util.function.Supplier<String> bodies, int concurrency,
+            int requests, double seconds, Outcome outcome) throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(requests);
         long deadline = seconds == Double.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -228,7 +272,7 @@ public final class GatewayOverheadBench {
         }
         pool.shutdown();
         pool.awaitTermination(30, TimeUnit.MINUTES);
-        outcome.seconds = (System.nanoTime() - start) / 1e9;
+        outcome.seconds += (System.nanoTime() - start) / 1e9;
         return outcome;
     }
 

@@ -152,6 +152,8 @@ public final class GatewayOverheadBench {
             gateways.forEach(g -> targets.add(g.url()));
             for (String rateText : opts.get("rates").split(",")) {
                 double rate = Double.parseDouble(rateText);
+                System.err.println("bench: open loop at " + rate + "/s for " + seconds + " s (pid "
+                        + gateways.get(0).process().pid() + ")");
                 List<Duration> cpu0 = gateways.stream().map(g -> cpu(g.process())).toList();
                 List<Outcome> open = openLoopInterleaved(targets, rate, seconds);
                 for (int i = 0; i < gateways.size(); i++) {

@@ -38,8 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Keep the newest version of each article id. Any unfinished batch containing one of these articles is finished
  *     first ({@link #resume}), so every stored article document is applied and a retraction concerns exactly that
  *     one applied version. Read the stored documents with one query; classify: same content → duplicate; older
- *     enrichment → stale; otherwise a member (new, or changed: its stored version is retracted). Write the batch
- *     document {@code {_id: T, members, events, previous}} FIRST: the complete ledger of the batch.</li>
+ *     enrichment → stale; otherwise a member (new, or changed: its stored version is retracted). Number the members
+ *     within their days ({@link DaySequences}, advanced before anything is written under the numbers). Write the batch
+ *     document {@code {_id: T, members, events, previous, seqs, previousSeqs}} FIRST: the complete ledger of the
+ *     batch.</li>
  * <li>Write the member documents (state PENDING, batch T).</li>
  * <li>Run the merged updates ({@link BatchOps}): retractions guarded by {@code T:r}, then one guarded upsert per
  *     touched aggregate document guarded by {@code T}; delete retracted figures, upsert the new ones.</li>

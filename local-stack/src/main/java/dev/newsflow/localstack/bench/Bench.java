@@ -176,8 +176,10 @@ public final class Bench {
             Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap());
             results.put("pipelineSaturation", saturation);
             double rate = (double) saturation.get("storedPerSecond");
-            results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5)));
-            results.put("pipelineAt90Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.9)));
+            // the saturation phase's load shape (NDJSON batches), then single-article posts: 25 times the requests
+            results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5), BATCH));
+            results.put("pipelineAt90Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.9), BATCH));
+            results.put("singlePostsAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5), 1));
         }
         if (pipelineOnly) {
             writeJson("-pipeline");
@@ -420,7 +422,8 @@ public final class Bench {
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 
-    private Map<String, Object> latencyAt(LoadClient client, String gateway, String metrics, double rate) throws Exception {
+    /** Ingest-to-queryable latency of a sample of the articles posted at {@code rate} per second, {@code batch} per request. */
+    private Map<String, Object> latencyAt(LoadClient client, String gateway, String metrics, double rate, int batch) throws Exception {
         LoadClient.Outcome outcome = new LoadClient.Outcome();
         Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Set<String> sampled = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -473,7 +476,8 @@ public final class Bench {
         });
         feeder.start();
         // the feeder samples accepted ids while the load runs, so each is polled from the moment it is accepted
-        LoadClient.Outcome done = client.openLoop(gateway, corpus, rate, seconds, outcome);
+        LoadClient.Outcome done = batch > 1 ? client.openLoopBatches(gateway, corpus, rate, batch, seconds, outcome)
+                : client.openLoop(gateway, corpus, rate, seconds, outcome);
         done.acceptedIds.forEach((id, sent) -> {
             if (id.hashCode() % 10 == 0 && sampled.add(id)) {
                 pending.put(id, sent);
@@ -488,6 +492,7 @@ public final class Bench {
         poller.join(5000);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("targetPerSecond", rate);
+        r.put("articlesPerRequest", batch);
         r.put("accepted", done.accepted());
         r.put("ingestP99Ms", LoadClient.percentile(done.latencies, 99));
         r.put("sampled", latencies.size());
@@ -495,7 +500,7 @@ public final class Bench {
         r.put("queryableP50Ms", LoadClient.percentile(latencies, 50));
         r.put("queryableP95Ms", LoadClient.percentile(latencies, 95));
         r.put("queryableP99Ms", LoadClient.percentile(latencies, 99));
-        System.out.println("bench: at " + String.format(Locale.ROOT, "%.1f", rate) + "/s " + r);
+        System.out.println("bench: at " + String.format(Locale.ROOT, "%.1f", rate) + "/s, " + batch + " per request " + r);
         return r;
     }
 

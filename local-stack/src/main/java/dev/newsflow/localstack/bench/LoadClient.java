@@ -173,7 +173,17 @@ final class LoadClient {
     /** As above, recording into {@code outcome}, which the caller may read while the load runs. */
     Outcome openLoop(String baseUrl, ArticleCorpus corpus, double rate, double seconds, Outcome outcome)
             throws InterruptedException {
-        openLoop(List.of(baseUrl), List.of(outcome), corpus, rate, seconds);
+        openLoop(List.of(baseUrl), List.of(outcome), corpus, rate, seconds, 1);
+        return outcome;
+    }
+
+    /**
+     * NDJSON requests of {@code batch} articles, {@code articleRate / batch} of them per second for {@code seconds},
+     * whatever the answers' pace (the load shape of the saturation phase, at a chosen rate).
+     */
+    Outcome openLoopBatches(String baseUrl, ArticleCorpus corpus, double articleRate, int batch, double seconds, Outcome outcome)
+            throws InterruptedException {
+        openLoop(List.of(baseUrl), List.of(outcome), corpus, articleRate / batch, seconds, batch);
         return outcome;
     }
 
@@ -185,11 +195,12 @@ final class LoadClient {
             throws InterruptedException {
         List<Outcome> outcomes = new ArrayList<>();
         baseUrls.forEach(u -> outcomes.add(new Outcome()));
-        openLoop(baseUrls, outcomes, corpus, rate, seconds);
+        openLoop(baseUrls, outcomes, corpus, rate, seconds, 1);
         return outcomes;
     }
 
-    private void openLoop(List<String> baseUrls, List<Outcome> outcomes, ArticleCorpus corpus, double rate, double seconds)
+    /** {@code rate} requests per second, each of {@code batch} articles (1: a JSON article; more: NDJSON). */
+    private void openLoop(List<String> baseUrls, List<Outcome> outcomes, ArticleCorpus corpus, double rate, double seconds, int batch)
             throws InterruptedException {
         ExecutorService senders = Executors.newFixedThreadPool(256);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -201,13 +212,18 @@ final class LoadClient {
             int i = sent.getAndIncrement();
             if (i < total) {
                 String body;
-                synchronized (corpus) {
-                    body = corpus.nextJson();
+                if (batch > 1) {
+                    body = ndjson(corpus, batch);
+                } else {
+                    synchronized (corpus) {
+                        body = corpus.nextJson();
+                    }
                 }
+                String type = batch > 1 ? "application/x-ndjson" : "application/json";
                 // latency from when the request was due, so time spent waiting for a free sender counts too
                 long scheduled = System.nanoTime();
                 int target = i % baseUrls.size();
-                senders.submit(() -> post(baseUrls.get(target), body, outcomes.get(target), scheduled));
+                senders.submit(() -> post(baseUrls.get(target), body, type, outcomes.get(target), scheduled));
             }
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         while (sent.get() < total) {

@@ -251,13 +251,7 @@ class AggregateReader {
      */
     @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
-        Map<String, Integer> chunks = chunks(days);
-        List<String> ids = new ArrayList<>();
-        for (String day : days) {
-            for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
-                ids.add(day + "|" + c);
-            }
-        }
+        List<String> ids = dayChunkIds(days);
         if (ids.isEmpty()) {
             return new HashMap<>();
         }
@@ -298,6 +292,18 @@ class AggregateReader {
         return DaySequences.chunks(db(), days);
     }
 
+    /** {@code yyyy-MM-dd|chunk} of every chunk of each day: the ids of the chunked bigram and posting documents. */
+    private List<String> dayChunkIds(Collection<String> days) {
+        Map<String, Integer> chunks = chunks(days);
+        List<String> ids = new ArrayList<>();
+        for (String day : days) {
+            for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                ids.add(day + "|" + c);
+            }
+        }
+        return ids;
+    }
+
     List<Document> fetch(String collection, List<String> ids, String... paths) {
         MongoCollection<Document> c = db().getCollection(collection);
         List<Document> out = new ArrayList<>();
@@ -320,13 +326,7 @@ class AggregateReader {
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += daysPerFetch) {
             List<String> run = days.subList(i, Math.min(days.size(), i + daysPerFetch));
-            Map<String, Integer> chunks = chunks(run);
-            List<String> ids = new ArrayList<>();
-            for (String day : run) {
-                for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
-                    ids.add(day + "|" + c);
-                }
-            }
+            List<String> ids = dayChunkIds(run);
             if (ids.isEmpty()) {
                 continue;
             }

@@ -57,16 +57,21 @@ public final class Bench {
     private final ArticleCorpus corpus = ArticleCorpus.liveFeed(42, java.time.LocalDate.of(2024, 12, 31), 3);
     /** The stack a phase runs on, closed by the shutdown hook if the run is interrupted (Ctrl-C, SIGTERM). */
     private volatile LocalStack running;
+    /** Whether the gateway comparison waits for the pipeline to finish the warm-up's articles first. */
+    private final boolean drainBeforeGateway;
 
-    private Bench(Path home, double seconds) {
+    private Bench(Path home, double seconds, boolean drainBeforeGateway) {
         this.home = home;
         this.seconds = seconds;
+        this.drainBeforeGateway = drainBeforeGateway;
     }
 
     public static void main(String[] args) throws Exception {
         double seconds = 60;
         boolean load = false;
         boolean pipelineOnly = false;
+        boolean gatewayOnly = false;
+        boolean drainBeforeGateway = true;
         double probeSeconds = 10;
         double startRate = 25;
         double maxRate = 5000;
@@ -82,10 +87,15 @@ public final class Bench {
                 case "--drain-minutes" -> drainMinutes = Double.parseDouble(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--pipeline-only" -> pipelineOnly = true;
+                case "--gateway-only" -> gatewayOnly = true;
+                case "--no-drain" -> drainBeforeGateway = false;
                 case "--help" -> {
                     System.out.println("""
-                            Usage: newsflow bench [--seconds 60] [--pipeline-only]   (each phase runs for about that long; 10-15 minutes in all)
+                            Usage: newsflow bench [--seconds 60] [--pipeline-only | --gateway-only]   (each phase runs for about that long; 10-15 minutes in all)
                               --pipeline-only  only the pipeline phases (saturation, latency at 50% and 90%): 4-5 minutes
+                              --gateway-only   only the gateway's overhead (warm-up, 20/s alternating, back to back): 3-4 minutes,
+                                               bench/results/STAMP-gateway.json; --no-drain starts the 20/s comparison without
+                                               waiting for the pipeline to finish the warm-up's articles (as before session 5)
                                    newsflow bench --load [--seconds 60] [--probe-seconds 10] [--start-rate 25]
                                                   [--max-rate 5000] [--drain-minutes 30] [--rate R]
                               --load  the overload test: the highest rate of POST /articles through the gateway with
@@ -98,7 +108,10 @@ public final class Bench {
             }
         }
         Path home = Path.of(System.getenv().getOrDefault("NEWSFLOW_HOME", ".")).toAbsolutePath().normalize();
-        Bench bench = new Bench(home, seconds);
+        if (pipelineOnly && gatewayOnly) {
+            throw new IllegalArgumentException("--pipeline-only and --gateway-only exclude each other");
+        }
+        Bench bench = new Bench(home, seconds, drainBeforeGateway);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LocalStack stack = bench.running;
             if (stack != null) {
@@ -107,6 +120,8 @@ public final class Bench {
         }, "bench-shutdown"));
         if (load) {
             bench.runLoad(probeSeconds, startRate, maxRate, Duration.ofSeconds((long) (drainMinutes * 60)), rate);
+        } else if (gatewayOnly) {
+            bench.runGateway();
         } else {
             bench.run(pipelineOnly);
         }
@@ -140,6 +155,24 @@ public final class Bench {
         Files.writeString(dir.resolve(stamp + suffix + ".json"), jsonText);
         System.out.println(jsonText);
         System.out.println("bench: results in " + dir.resolve(stamp + suffix + ".json"));
+    }
+
+    /** Only the gateway's overhead phase on a fresh stack: {@code bench/results/STAMP-gateway.json}. */
+    private void runGateway() throws Exception {
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        results.put("startedAt", Instant.now().toString());
+        results.put("phaseSeconds", seconds);
+        results.put("mongoStore", MONGO_IN_MEMORY ? "memory" : "file");
+        Path data = Files.createTempDirectory("newsflow-bench-gateway");
+        StackConfig config = stackConfig(data);
+        try (LocalStack stack = new LocalStack(config)) {
+            running = stack;
+            stack.start(System.out);
+            results.put("gatewayOverhead", gatewayOverhead(new LoadClient(KEY), stack, stack.gatewayUrl(),
+                    "http://127.0.0.1:" + config.ingestPort()));
+        }
+        writeJson("-gateway");
     }
 
     private void run(boolean pipelineOnly) throws Exception {
@@ -332,6 +365,15 @@ public final class Bench {
             client.warmUp(gateway, article, 4, WARM_UP_REQUESTS);
         }
         Map<String, Object> r = new LinkedHashMap<>();
+        // the warm-up's posts are work for nlp and metrics (a resubmitted article is still published and enriched):
+        // let the pipeline finish it, so both paths are compared on a machine doing only the comparison's own work
+        r.put("drainedBeforeComparison", drainBeforeGateway);
+        if (drainBeforeGateway) {
+            long drainStart = System.nanoTime();
+            awaitDrained(stack.kafkaBootstrap(), "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
+            awaitDrained(stack.kafkaBootstrap(), "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
+            r.put("drainAfterWarmUpSeconds", (System.nanoTime() - drainStart) / 1e9);
+        }
         r.put("openLoopRate", rate);
         List<LoadClient.Outcome> open = client.openLoopInterleaved(List.of(ingest, gateway), corpus, rate, seconds);
         LoadClient.Outcome directOpen = open.get(0);
@@ -493,7 +535,9 @@ public final class Bench {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("targetPerSecond", rate);
         r.put("articlesPerRequest", batch);
-        r.put("accepted", done.accepted());
+        // articles, as "sampled" (an NDJSON request of `batch` articles accepts up to `batch` ids)
+        r.put("accepted", done.acceptedIds.size());
+        r.put("acceptedRequests", done.accepted());
         r.put("ingestP99Ms", LoadClient.percentile(done.latencies, 99));
         r.put("sampled", latencies.size());
         r.put("pollsPerSecond", polls[0] / done.seconds);

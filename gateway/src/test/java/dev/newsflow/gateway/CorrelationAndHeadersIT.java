@@ -20,6 +20,9 @@ class CorrelationAndHeadersIT extends GatewayTestSupport {
     @Autowired
     Environment environment;
 
+    @Autowired
+    java.util.List<org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter> headersFilters;
+
     static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @Test
@@ -39,7 +42,29 @@ class CorrelationAndHeadersIT extends GatewayTestSupport {
                 .header("traceparent", TRACEPARENT).exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("X-Request-Id", "feed-42.7")
                 .expectBody().jsonPath("$.requestId").isEqualTo("feed-42.7")
-                .jsonPath("$.traceparent").value(v -> assertThat((String) v).matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+                .jsonPath("$.traceparent").value(v -> assertThat((String) v).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                        .doesNotContain("00f067aa0ba902b7"));
+    }
+
+    @Test
+    void sendsNeitherForwardedNorHopByHopHeadersNorTheKeyDownstreamButEverythingElse() {
+        client.post().uri("/api/v1/pages").header("X-API-Key", "corr-key")
+                .header("X-Forwarded-For", "10.9.8.7").header("X-Forwarded-Host", "elsewhere.example")
+                .header("Forwarded", "for=10.9.8.7;proto=https").header("Proxy-Authorization", "Basic eDp5")
+                .header("Connection", "keep-alive, X-Private-Hop").header("X-Private-Hop", "1")
+                .header("Accept-Language", "zh-CN").header("X-Feed", "jinzhou-daily").header("X-Request-Id", "hdr-probe")
+                .header("X-Stub-Hop-Headers", "1")
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN).bodyValue("page").exchange()
+                .expectStatus().isOk()
+                // hop-by-hop headers of the service's answer stay between the gateway and the service
+                .expectHeader().doesNotExist("Proxy-Authenticate").expectHeader().doesNotExist("Trailer")
+                .expectHeader().valueEquals("X-Stub-Service", "ingest")
+                .expectBody().jsonPath("$.requestId").isEqualTo("hdr-probe")
+                .jsonPath("$.bodyBytes").isEqualTo(4)
+                .jsonPath("$.headers").value(v -> assertThat((java.util.List<String>) v)
+                        .contains("accept-language", "x-feed", "content-type", "content-length", "x-request-id", "traceparent")
+                        .doesNotContain("x-api-key", "x-forwarded-for", "x-forwarded-host", "forwarded",
+                                "proxy-authorization", "x-private-hop"));
     }
 
     @Test
@@ -49,6 +74,15 @@ class CorrelationAndHeadersIT extends GatewayTestSupport {
         client.get().uri("/api/v1/trends").header("X-API-Key", "corr-key").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.traceparent")
                 .value(v -> assertThat((String) v).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"));
+    }
+
+    @Test
+    void copiesTheHeadersOnceEachWay() {
+        // Gateway's own hop-by-hop/forwarded filters and client observation each copied every header: ProxiedHeaders
+        // does their work in one pass per direction
+        assertThat(headersFilters).extracting(f -> f.getClass().getSimpleName()).doesNotContain(
+                "RemoveHopByHopHeadersFilter", "RemoveForwardedHeadersFilter", "RemoveXForwardedHeadersFilter",
+                "ObservedRequestHttpHeadersFilter", "ObservedResponseHttpHeadersFilter").contains("ProxiedHeaders");
     }
 
     @Test

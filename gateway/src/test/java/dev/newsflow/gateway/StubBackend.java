@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real HTTP server standing in for a Newsflow service: answers 200 with a JSON echo of what it received
  * (method, raw path and query, correlation headers, body size) and records each request. Request header
- * {@code X-Stub-Status: 503} makes it answer that status, {@code X-Stub-Delay-Ms: 800} answer after that long;
- * {@code hang=true} makes it never answer.
+ * {@code X-Stub-Status: 503} makes it answer that status, {@code X-Stub-Delay-Ms: 800} answer after that long,
+ * {@code X-Stub-Hop-Headers: 1} answer with hop-by-hop headers; {@code hang=true} makes it never answer.
  */
 final class StubBackend implements AutoCloseable {
 
     /** What the backend saw. */
     record Seen(String method, String rawPath, String rawQuery, String requestId, String traceparent,
-            boolean hadApiKey, long bodyBytes) {
+            boolean hadApiKey, long bodyBytes, java.util.SortedSet<String> headerNames) {
     }
 
     private final String name;
@@ -85,7 +85,9 @@ final class StubBackend implements AutoCloseable {
         var headers = exchange.getRequestHeaders();
         Seen request = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), headers.getFirst("X-Request-Id"),
-                headers.getFirst("traceparent"), headers.containsKey("X-API-Key"), bytes);
+                headers.getFirst("traceparent"), headers.containsKey("X-API-Key"), bytes,
+                headers.keySet().stream().map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         seen.add(request);
         if (hang) {
             try {
@@ -107,10 +109,15 @@ final class StubBackend implements AutoCloseable {
         String json = "{\"service\":" + q(name) + ",\"method\":" + q(request.method()) + ",\"path\":"
                 + q(request.rawPath()) + ",\"query\":" + q(request.rawQuery()) + ",\"requestId\":"
                 + q(request.requestId()) + ",\"traceparent\":" + q(request.traceparent()) + ",\"hadApiKey\":"
-                + request.hadApiKey() + ",\"bodyBytes\":" + bytes + "}";
+                + request.hadApiKey() + ",\"bodyBytes\":" + bytes + ",\"headers\":["
+                + String.join(",", request.headerNames().stream().map(StubBackend::q).toList()) + "]}";
         byte[] out = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.getResponseHeaders().set("X-Stub-Service", name);
+        if (headers.containsKey("X-Stub-Hop-Headers")) {
+            exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"stub\"");
+            exchange.getResponseHeaders().set("Trailer", "X-Stub-Checksum");
+        }
         exchange.sendResponseHeaders(status, out.length);
         try (OutputStream os = exchange.getResponseBody()) {
             os.write(out);

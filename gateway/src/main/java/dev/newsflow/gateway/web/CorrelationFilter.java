@@ -3,7 +3,6 @@ package dev.newsflow.gateway.web;
 import dev.newsflow.gateway.auth.ApiKey;
 import dev.newsflow.gateway.auth.ApiKeys;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -13,8 +12,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -32,6 +29,8 @@ import reactor.core.publisher.Mono;
 class CorrelationFilter implements WebFilter, Ordered {
 
     static final String REQUEST_ID = "X-Request-Id";
+    /** The request's id, which {@link ProxiedHeaders} sends to the service in place of the client's header. */
+    static final String REQUEST_ID_ATTRIBUTE = CorrelationFilter.class.getName() + ".requestId";
     private static final Logger ACCESS = LoggerFactory.getLogger("newsflow.gateway.access");
 
     @Override
@@ -45,11 +44,10 @@ class CorrelationFilter implements WebFilter, Ordered {
         exchange.getAttributes().put(Problems.ORIGINAL_PATH, exchange.getRequest().getPath().value());
         String given = exchange.getRequest().getHeaders().getFirst(REQUEST_ID);
         String requestId = isSane(given) ? given : newRequestId();
-        ServerHttpRequest request = exchange.getRequest().mutate()
-                .headers(headers -> headers.set(REQUEST_ID, requestId)).build();
-        ServerWebExchange mutated = exchange.mutate().request(request).build();
-        mutated.getResponse().getHeaders().set(REQUEST_ID, requestId);
-        return chain.filter(mutated).doFinally(signal -> log(mutated, requestId, started));
+        // no copy of the request with the header changed: ProxiedHeaders sets it on what is sent to the service
+        exchange.getAttributes().put(REQUEST_ID_ATTRIBUTE, requestId);
+        exchange.getResponse().getHeaders().set(REQUEST_ID, requestId);
+        return chain.filter(exchange).doFinally(signal -> log(exchange, requestId, started));
     }
 
     /** {@code [A-Za-z0-9._:-]{1,128}}, checked without a regex. */
@@ -80,10 +78,7 @@ class CorrelationFilter implements WebFilter, Ordered {
         if (!ACCESS.isInfoEnabled()) {
             return;
         }
-        Span span = ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan).orElse(null);
+        Span span = ServerSpans.of(exchange);
         if (span == null || MDC.get("traceId") != null) {
             access(exchange, requestId, started);
             return;

@@ -26,6 +26,8 @@ import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of a member, or at start-up) and even a concurrent owner apply each update at most once.
  */
 @Component
-public class ArticleStore {
+public class ArticleStore implements AutoCloseable {
 
     static final String PENDING = "PENDING";
     static final String APPLIED = "APPLIED";
@@ -70,15 +72,30 @@ public class ArticleStore {
     private volatile Buckets.Guard guard;
     /** Tags of finished batches per touched document ({@code collection NUL id}), removed by its next update. */
     private final Map<String, List<String>> staleTags = new HashMap<>();
-    /** Time per write step of the current (or last) batch, and when the last step ended. */
+    /** Time per write step of the current (or last) batch, and when the last step ended (guarded by itself). */
     private final Map<String, Long> stepNanos = new LinkedHashMap<>();
+    /** Writes the aggregate collections of a step side by side. */
+    private final CollectionWriters writers;
     private long lastStep;
     private boolean layoutChecked;
 
-    public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
+    /** {@code writers}: aggregate collections written side by side per step ({@code newsflow.metrics.store.writers}). */
+    @Autowired
+    public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json,
+                        @Value("${newsflow.metrics.store.writers:4}") int writers) {
         this.factory = factory;
         this.planner = planner;
         this.json = json;
+        this.writers = new CollectionWriters(writers);
+    }
+
+    public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
+        this(factory, planner, json, 4);
+    }
+
+    @Override
+    public void close() {
+        writers.close();
     }
 
     void afterWrite(Consumer<String> hook) {
@@ -87,14 +104,34 @@ public class ArticleStore {
 
     /** Marks the end of a write step: times it (for the batch log line) and calls the test hook. */
     private void wrote(String step) {
-        long now = System.nanoTime();
-        stepNanos.merge(step, now - lastStep, Long::sum);
-        lastStep = now;
-        afterWrite.accept(step);
+        synchronized (stepNanos) {
+            long now = System.nanoTime();
+            stepNanos.merge(step, now - lastStep, Long::sum);
+            lastStep = now;
+            afterWrite.accept(step);
+        }
     }
 
-    /** Milliseconds spent in each write step (the write included) by the last {@link #storeAll}, slowest first. */
-    public synchronized String lastSteps() {
+    /** The end of one collection's writes of a step that runs collections side by side (from a writer thread). */
+    private void wrote(String step, long nanos) {
+        synchronized (stepNanos) {
+            stepNanos.merge(step, nanos, Long::sum);
+            lastStep = System.nanoTime();
+            afterWrite.accept(step);
+        }
+    }
+
+    /**
+     * Milliseconds spent in each write step (the write included) by the last {@link #storeAll}, slowest first; the
+     * collections of a retract/apply step are written side by side, so those overlap.
+     */
+    public String lastSteps() {
+        synchronized (stepNanos) {
+            return formatSteps();
+        }
+    }
+
+    private String formatSteps() {
         StringBuilder b = new StringBuilder();
         stepNanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
                 b.append(b.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000).append(" ms"));
@@ -144,8 +181,10 @@ public class ArticleStore {
 
     /** Stores a batch; returns the outcome of each incoming event, in order. */
     public synchronized List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
-        stepNanos.clear();
-        lastStep = System.nanoTime();
+        synchronized (stepNanos) {
+            stepNanos.clear();
+            lastStep = System.nanoTime();
+        }
         if (!layoutChecked) {
             // before this process's first article: a store that starts empty is in the current layout
             LayoutCheck.markIfEmpty(db());
@@ -338,8 +377,10 @@ public class ArticleStore {
         if (!numbered.isEmpty()) {
             db().getCollection(Collections.ARTICLES).bulkWrite(numbered, new BulkWriteOptions().ordered(false));
         }
-        stepNanos.clear();
-        lastStep = System.nanoTime();
+        synchronized (stepNanos) {
+            stepNanos.clear();
+            lastStep = System.nanoTime();
+        }
         String tag = "rebuild-" + UUID.randomUUID();
         BatchOps ops = BatchOps.merge(members, planner);
         apply(tag, ops);
@@ -350,19 +391,31 @@ public class ArticleStore {
 
     private void apply(String tag, BatchOps ops) {
         Buckets buckets = buckets();
-        buckets.write(ops.retractions(tag), c -> wrote("retract:" + c), staleTags);
-        MongoCollection<Document> figures = db().getCollection(Collections.FIGURES);
+        // retractions before additions: a changed article's id is pulled from a posting list before it is pushed again
+        List<Runnable> retract = new ArrayList<>(buckets.tasks(ops.retractions(tag), (c, nanos) -> wrote("retract:" + c, nanos), staleTags));
         if (!ops.figureDeletes().isEmpty()) {
-            figures.deleteMany(Filters.in("_id", ops.figureDeletes()));
-            wrote("retract:figures");
+            retract.add(timed("retract:figures", () -> figures().deleteMany(Filters.in("_id", ops.figureDeletes()))));
         }
-        buckets.write(ops.additions(tag), c -> wrote("apply:" + c), staleTags);
+        writers.runAll(retract);
+        List<Runnable> add = new ArrayList<>(buckets.tasks(ops.additions(tag), (c, nanos) -> wrote("apply:" + c, nanos), staleTags));
         if (!ops.figureUpserts().isEmpty()) {
-            figures.bulkWrite(ops.figureUpserts().stream()
+            add.add(timed("figures", () -> figures().bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
-                    .toList(), new BulkWriteOptions().ordered(false));
-            wrote("figures");
+                    .toList(), new BulkWriteOptions().ordered(false))));
         }
+        writers.runAll(add);
+    }
+
+    private MongoCollection<Document> figures() {
+        return db().getCollection(Collections.FIGURES);
+    }
+
+    private Runnable timed(String step, Runnable write) {
+        return () -> {
+            long start = System.nanoTime();
+            write.run();
+            wrote(step, System.nanoTime() - start);
+        };
     }
 
     /** Remembers a finished batch's tags for the documents it touched: their next update removes them. */

@@ -9,10 +9,12 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bson.Document;
 
@@ -49,27 +51,42 @@ final class Buckets {
     }
 
     /**
-     * Writes each collection's updates, then calls {@code afterEach} with the collection name. {@code stale}: tags of
-     * finished batches per document ({@code collection NUL id}); the first update of such a document also unsets them
-     * (and the entry is removed).
+     * One task per collection that writes its updates and then calls {@code afterEach} with the collection name and
+     * the time its writes took (on the task's thread): run them side by side with {@link CollectionWriters}. Largest
+     * first, as a step ends with its slowest collection. {@code stale}: tags of finished batches per document
+     * ({@code collection NUL id}); the first update of such a document also unsets them (and the entry is removed
+     * here, on the caller's thread).
      */
-    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach, Map<String, List<String>> stale) {
+    List<Runnable> tasks(Map<String, List<BatchOps.Guarded>> byCollection, BiConsumer<String, Long> afterEach,
+                         Map<String, List<String>> stale) {
+        List<Map.Entry<String, List<BatchOps.Guarded>>> work = new ArrayList<>();
         for (Map.Entry<String, List<BatchOps.Guarded>> e : byCollection.entrySet()) {
             List<BatchOps.Guarded> updates = new ArrayList<>(e.getValue().size());
             for (BatchOps.Guarded u : e.getValue()) {
                 List<String> old = stale.isEmpty() ? null : stale.remove(e.getKey() + "\u0000" + u.id());
                 updates.add(old == null ? u : u.unsetting(old));
             }
-            for (int i = 0; i < updates.size(); i += CHUNK) {
-                List<BatchOps.Guarded> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
-                bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk));
-            }
-            afterEach.accept(e.getKey());
+            work.add(Map.entry(e.getKey(), updates));
         }
+        work.sort(Comparator.comparingInt((Map.Entry<String, List<BatchOps.Guarded>> e) -> e.getValue().size()).reversed());
+        List<Runnable> tasks = new ArrayList<>(work.size());
+        for (Map.Entry<String, List<BatchOps.Guarded>> e : work) {
+            tasks.add(() -> {
+                long start = System.nanoTime();
+                List<BatchOps.Guarded> updates = e.getValue();
+                for (int i = 0; i < updates.size(); i += CHUNK) {
+                    List<BatchOps.Guarded> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
+                    bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk));
+                }
+                afterEach.accept(e.getKey(), System.nanoTime() - start);
+            });
+        }
+        return tasks;
     }
 
+    /** One collection after the other on the caller's thread. */
     void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
-        write(byCollection, afterEach, Map.of());
+        tasks(byCollection, (c, nanos) -> afterEach.accept(c), Map.of()).forEach(Runnable::run);
     }
 
     private static List<WriteModel<Document>> atomic(List<BatchOps.Guarded> updates) {

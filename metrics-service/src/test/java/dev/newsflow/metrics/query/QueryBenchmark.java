@@ -29,7 +29,7 @@ public final class QueryBenchmark {
         JsonMapper json = JsonMapper.builder().build();
         try (TestMongo mongo = new TestMongo()) {
             MongoDatabaseFactory factory = mongo.factory("bench");
-            ArticleStore store = new ArticleStore(factory, new ContributionPlanner(), json);
+            ArticleStore store = new ArticleStore(factory, new ContributionPlanner(), json, Integer.getInteger("bench.writers", 4));
             var gen = new dev.newsflow.metrics.bench.BenchCorpus(42);
 
             int streamed = Math.min(n, args.length > 2 ? Integer.parseInt(args[2]) : 5_000);

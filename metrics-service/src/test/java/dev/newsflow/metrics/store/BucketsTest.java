@@ -137,12 +137,14 @@ class BucketsTest {
         java.util.Map<String, List<String>> stale = new java.util.HashMap<>();
         first.touched().forEach((c, ids) -> ids.forEach(id -> stale.put(c + "\u0000" + id, first.tags("T1"))));
         BatchOps second = BatchOps.merge(List.of(new BatchOps.Member(A2, 0, null, 0)), PLANNER);
-        b.write(second.retractions("T2"), c -> { }, stale);
-        b.write(second.additions("T2"), c -> { }, stale);
+        try (CollectionWriters writers = new CollectionWriters(4)) {
+            writers.runAll(b.tasks(second.retractions("T2"), (c, nanos) -> { }, stale));
+            writers.runAll(b.tasks(second.additions("T2"), (c, nanos) -> { }, stale));
+        }
         assertThat(counts(db, ContributionPlanner.DAYS_DOC).get("tags", Document.class).keySet()).containsExactly("T2");
         assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class).keySet()).containsExactly("T2");
         assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
-        b.write(second.additions("T2"), c -> { }, java.util.Map.of());
+        b.write(second.additions("T2"), c -> { });
         assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
     }
 }

@@ -262,7 +262,7 @@ public class ArticleStore implements AutoCloseable {
                     .append("events", events).append("previous", previous)
                     .append("seqs", seqs).append("previousSeqs", previousSeqs).append("at", new Date()));
             wrote("batch");
-            finish(tag, part);
+            finish(tag, part, true);
         }
         return List.of(out);
     }
@@ -313,7 +313,7 @@ public class ArticleStore implements AutoCloseable {
             members.add(new BatchOps.Member(json.readValue(events.get(i), ArticleEnriched.class), number(seqs, i),
                     previous.get(i) == null ? null : json.readValue(previous.get(i), ArticleEnriched.class), number(previousSeqs, i)));
         }
-        finish(tag, members);
+        finish(tag, members, false);
         log.info("finished interrupted store batch {} ({} article(s))", tag, members.size());
         return members.stream().map(m -> m.current().id()).toList();
     }
@@ -326,8 +326,11 @@ public class ArticleStore implements AutoCloseable {
         return tags.size();
     }
 
-    /** Steps 2-5 for a batch whose document is written: idempotent, so also the way to finish it after a crash. */
-    private void finish(String tag, List<BatchOps.Member> members) {
+    /**
+     * Steps 2-5 for a batch whose document is written: idempotent, so also the way to finish it after a crash
+     * ({@code newTag} false: a resume, whose updates may already be in some documents).
+     */
+    private void finish(String tag, List<BatchOps.Member> members, boolean newTag) {
         List<String> ids = members.stream().map(m -> m.current().id()).toList();
         db().getCollection(Collections.ARTICLES).bulkWrite(members.stream()
                 .<WriteModel<Document>>map(m -> new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
@@ -336,7 +339,7 @@ public class ArticleStore implements AutoCloseable {
                 .toList(), new BulkWriteOptions().ordered(false));
         wrote("articles");
         BatchOps ops = BatchOps.merge(members, planner);
-        apply(tag, ops);
+        apply(tag, ops, newTag);
         db().getCollection(Collections.ARTICLES).updateMany(members(ids, tag),
                 Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
         wrote("applied");
@@ -383,21 +386,22 @@ public class ArticleStore implements AutoCloseable {
         }
         String tag = "rebuild-" + UUID.randomUUID();
         BatchOps ops = BatchOps.merge(members, planner);
-        apply(tag, ops);
+        apply(tag, ops, true);
         db().getCollection(Collections.ARTICLES).updateMany(Filters.in("_id", members.stream().map(m -> m.current().id()).toList()),
                 Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
         finished(tag, ops);
     }
 
-    private void apply(String tag, BatchOps ops) {
+    /** {@code newTag}: {@code tag} was created for this attempt (not a resume), so no document carries it yet. */
+    private void apply(String tag, BatchOps ops, boolean newTag) {
         Buckets buckets = buckets();
         // retractions before additions: a changed article's id is pulled from a posting list before it is pushed again
-        List<Runnable> retract = new ArrayList<>(buckets.tasks(ops.retractions(tag), (c, nanos) -> wrote("retract:" + c, nanos), staleTags));
+        List<Runnable> retract = new ArrayList<>(buckets.tasks(ops.retractions(tag), (c, nanos) -> wrote("retract:" + c, nanos), staleTags, newTag));
         if (!ops.figureDeletes().isEmpty()) {
             retract.add(timed("retract:figures", () -> figures().deleteMany(Filters.in("_id", ops.figureDeletes()))));
         }
         writers.runAll(retract);
-        List<Runnable> add = new ArrayList<>(buckets.tasks(ops.additions(tag), (c, nanos) -> wrote("apply:" + c, nanos), staleTags));
+        List<Runnable> add = new ArrayList<>(buckets.tasks(ops.additions(tag), (c, nanos) -> wrote("apply:" + c, nanos), staleTags, newTag));
         if (!ops.figureUpserts().isEmpty()) {
             add.add(timed("figures", () -> figures().bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))

@@ -55,10 +55,11 @@ final class Buckets {
      * the time its writes took (on the task's thread): run them side by side with {@link CollectionWriters}. Largest
      * first, as a step ends with its slowest collection. {@code stale}: tags of finished batches per document
      * ({@code collection NUL id}); the first update of such a document also unsets them (and the entry is removed
-     * here, on the caller's thread).
+     * here, on the caller's thread). {@code newTags}: the updates' tags were created for this attempt, so no document
+     * can carry them yet and {@link Guard#READ_CHECK} has nothing to read (a resumed batch's tags are not new).
      */
     List<Runnable> tasks(Map<String, List<BatchOps.Guarded>> byCollection, BiConsumer<String, Long> afterEach,
-                         Map<String, List<String>> stale) {
+                         Map<String, List<String>> stale, boolean newTags) {
         List<Map.Entry<String, List<BatchOps.Guarded>>> work = new ArrayList<>();
         for (Map.Entry<String, List<BatchOps.Guarded>> e : byCollection.entrySet()) {
             List<BatchOps.Guarded> updates = new ArrayList<>(e.getValue().size());
@@ -76,7 +77,7 @@ final class Buckets {
                 List<BatchOps.Guarded> updates = e.getValue();
                 for (int i = 0; i < updates.size(); i += CHUNK) {
                     List<BatchOps.Guarded> chunk = updates.subList(i, Math.min(updates.size(), i + CHUNK));
-                    bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk));
+                    bulk(e.getKey(), guard == Guard.ATOMIC ? atomic(chunk) : readChecked(e.getKey(), chunk, newTags));
                 }
                 afterEach.accept(e.getKey(), System.nanoTime() - start);
             });
@@ -86,7 +87,7 @@ final class Buckets {
 
     /** One collection after the other on the caller's thread. */
     void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
-        tasks(byCollection, (c, nanos) -> afterEach.accept(c), Map.of()).forEach(Runnable::run);
+        tasks(byCollection, (c, nanos) -> afterEach.accept(c), Map.of(), false).forEach(Runnable::run);
     }
 
     private static List<WriteModel<Document>> atomic(List<BatchOps.Guarded> updates) {
@@ -98,11 +99,11 @@ final class Buckets {
         return models;
     }
 
-    private List<WriteModel<Document>> readChecked(String collection, List<BatchOps.Guarded> updates) {
+    private List<WriteModel<Document>> readChecked(String collection, List<BatchOps.Guarded> updates, boolean newTags) {
         Set<String> done = new HashSet<>();
         List<String> ids = updates.stream().map(BatchOps.Guarded::id).toList();
         // small $in lists: the server checks every found document against the whole list
-        for (int i = 0; i < ids.size(); i += READ_CHUNK) {
+        for (int i = 0; !newTags && i < ids.size(); i += READ_CHUNK) {
             db.getCollection(collection).find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + READ_CHUNK))))
                     .projection(new Document("tags", 1)).forEach(d -> {
                         if (d.get("tags") instanceof Document tags) {

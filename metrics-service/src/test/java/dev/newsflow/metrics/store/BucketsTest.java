@@ -138,13 +138,38 @@ class BucketsTest {
         first.touched().forEach((c, ids) -> ids.forEach(id -> stale.put(c + "\u0000" + id, first.tags("T1"))));
         BatchOps second = BatchOps.merge(List.of(new BatchOps.Member(A2, 0, null, 0)), PLANNER);
         try (CollectionWriters writers = new CollectionWriters(4)) {
-            writers.runAll(b.tasks(second.retractions("T2"), (c, nanos) -> { }, stale));
-            writers.runAll(b.tasks(second.additions("T2"), (c, nanos) -> { }, stale));
+            writers.runAll(b.tasks(second.retractions("T2"), (c, nanos) -> { }, stale, false));
+            writers.runAll(b.tasks(second.additions("T2"), (c, nanos) -> { }, stale, false));
         }
         assertThat(counts(db, ContributionPlanner.DAYS_DOC).get("tags", Document.class).keySet()).containsExactly("T2");
         assertThat(counts(db, "*|2026-11|PERSON").get("tags", Document.class).keySet()).containsExactly("T2");
         assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
         b.write(second.additions("T2"), c -> { });
         assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void updatesUnderATagCreatedForThisAttemptAreWrittenWithoutReadingFirstWhileAResumeReadsAndSkipsWhatIsApplied() {
+        List<String> finds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.mongodb.event.CommandListener listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.add(event.getCommand().getString("find").getValue());
+                }
+            }
+        };
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(mongo.uri("b7"))).addCommandListener(listener).build())) {
+            MongoDatabase db = client.getDatabase("b7");
+            Buckets b = new Buckets(db, Buckets.Guard.READ_CHECK);
+            BatchOps ops = BatchOps.merge(List.of(new BatchOps.Member(A1, 0, null, 0)), PLANNER);
+            b.tasks(ops.additions("T"), (c, nanos) -> { }, new java.util.HashMap<>(), true).forEach(Runnable::run);
+            assertThat(finds).isEmpty();
+            // the same batch finished again (a resume): read first, nothing applied twice
+            b.tasks(ops.additions("T"), (c, nanos) -> { }, new java.util.HashMap<>(), false).forEach(Runnable::run);
+            assertThat(finds).contains(Collections.COUNTS, Collections.DAYS);
+            assertThat(counts(db, "*|2026-11|PERSON").get("ent", Document.class).get("PERSON|王伟", Number.class).intValue()).isEqualTo(1);
+        }
     }
 }

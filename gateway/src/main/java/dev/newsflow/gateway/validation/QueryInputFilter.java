@@ -59,12 +59,16 @@ class QueryInputFilter implements WebFilter, Ordered {
     private Optional<String> check(ServerWebExchange exchange) {
         for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment) {
-                String decoded = UriUtils.decode(segment.value(), StandardCharsets.UTF_8);
-                Optional<String> problem = rules.checkValue("path segment '" + shorten(decoded) + "'", decoded);
+                String raw = segment.value();
+                String decoded = raw.indexOf('%') < 0 ? raw : UriUtils.decode(raw, StandardCharsets.UTF_8);
+                Optional<String> problem = rules.checkValue(() -> "path segment '" + shorten(decoded) + "'", decoded);
                 if (problem.isPresent()) {
                     return problem;
                 }
             }
+        }
+        if (exchange.getRequest().getURI().getRawQuery() == null) {
+            return Optional.empty();
         }
         // already percent-decoded, exactly as the services will see them
         MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
@@ -80,7 +84,7 @@ class QueryInputFilter implements WebFilter, Ordered {
             }
             for (String raw : entry.getValue()) {
                 String value = raw == null ? "" : raw;
-                problem = rules.checkValue("query parameter '" + name + "'", value);
+                problem = rules.checkValue(() -> "query parameter '" + name + "'", value);
                 if (problem.isPresent()) {
                     return problem;
                 }

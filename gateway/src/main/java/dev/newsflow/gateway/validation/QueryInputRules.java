@@ -31,23 +31,43 @@ final class QueryInputRules {
 
     /** Why this value is refused, if it is; {@code what} names it in the message. */
     Optional<String> checkValue(String what, String value) {
+        return checkValue(() -> what, value);
+    }
+
+    /** As above, the name built only for a refusal (most values pass: no message strings per request). */
+    Optional<String> checkValue(java.util.function.Supplier<String> name, String value) {
         if (value.length() > maxLength) {
-            return Optional.of(what + " is " + value.length() + " characters long; the limit is " + maxLength);
+            return Optional.of(name.get() + " is " + value.length() + " characters long; the limit is " + maxLength);
+        }
+        if (isPlain(value)) {
+            return Optional.empty();
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return Optional.of(what + " contains a control character (U+" + String.format("%04X", (int) c) + ")");
+                return Optional.of(name.get() + " contains a control character (U+" + String.format("%04X", (int) c) + ")");
             }
         }
         String trimmed = value.strip();
         if (trimmed.startsWith("$") || OPERATOR.matcher(value).find()) {
-            return Optional.of(what + " must not start with '$' or contain a $operator");
+            return Optional.of(name.get() + " must not start with '$' or contain a $operator");
         }
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            return Optional.of(what + " must be a plain value, not JSON");
+            return Optional.of(name.get() + " must be a plain value, not JSON");
         }
         return Optional.empty();
+    }
+
+    /** No control character, no '$' at all, no leading '{' or '[': the common case, checked without a regex. */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '$' || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        String trimmed = value.strip();
+        return !trimmed.startsWith("{") && !trimmed.startsWith("[");
     }
 
     private static String printable(String text) {

@@ -26,4 +26,14 @@ class QueryInputRulesTest {
         assertThat(rules.checkValue("v", "a\u0000")).get().asString().contains("U+0000");
         assertThat(rules.checkValue("v", "x".repeat(21))).get().asString().contains("21");
     }
+
+    @Test
+    void namesAValueInTheMessageOnlyWhenRefusingIt() {
+        java.util.function.Supplier<String> unused = () -> {
+            throw new AssertionError("a passing value needs no message");
+        };
+        assertThat(rules.checkValue(unused, "锦州市")).isEmpty();
+        assertThat(rules.checkValue(unused, "US$ 5")).isEmpty();
+        assertThat(rules.checkValue(() -> "path segment 'x'", "{$gt:1}")).get().asString().startsWith("path segment 'x'");
+    }
 }

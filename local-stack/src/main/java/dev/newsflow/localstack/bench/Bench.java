@@ -352,7 +352,9 @@ public final class Bench {
      * one open-loop phase whose requests alternate between the two (so both see the same machine load and pipeline
      * backlog: latency is the request path's, not a queue's), then back to back from 4 clients (saturation, where every
      * extra hop's CPU shows up as queueing on this 2-core machine). Also the CPU time each of the two processes spends
-     * per request in the back-to-back runs.
+     * per request in the back-to-back runs. The warm-up's posts are articles for the pipeline too: the comparison
+     * starts once nlp-service and metrics-service have caught up with them (unless {@code --no-drain}), so that it does
+     * not run while the rest of the machine works off a backlog.
      */
     private Map<String, Object> gatewayOverhead(LoadClient client, LocalStack stack, String gateway, String ingest) throws Exception {
         int requests = (int) Math.max(200, seconds * 20);

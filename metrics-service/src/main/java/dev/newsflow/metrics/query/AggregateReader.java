@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregateReader {
 
+    /** Bigram documents per read: mongo-java-server checks every document it finds against the whole {@code $in} list. */
+    private static final int TEXT_FETCH = 200;
+
     private final MongoDatabaseFactory factory;
 
     AggregateReader(MongoDatabaseFactory factory) {
@@ -251,28 +254,44 @@ class AggregateReader {
      */
     @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
-        List<String> ids = dayChunkIds(days);
-        if (ids.isEmpty()) {
+        List<String> chunkIds = dayChunkIds(days);
+        if (chunkIds.isEmpty() || bigrams.isEmpty()) {
             return new HashMap<>();
         }
-        List<String> keys = bigrams.stream().map(Keys::encode).toList();
-        String[] paths = keys.stream().map(k -> "b." + k).toArray(String[]::new);
-        Map<String, Set<String>> out = new HashMap<>();
-        for (Document doc : fetch(Collections.TEXT, ids, paths)) {
-            // an article is in one shard: intersect within the document
-            if (!(doc.get("b") instanceof Document b)) {
-                continue;
+        Set<Integer> shards = new java.util.TreeSet<>();
+        List<String> keys = new ArrayList<>(bigrams.size());
+        for (String bigram : bigrams) {
+            shards.add(ContributionPlanner.textShard(bigram));
+            keys.add(Keys.encode(bigram));
+        }
+        List<String> ids = new ArrayList<>(chunkIds.size() * shards.size());
+        for (String chunk : chunkIds) {
+            for (int shard : shards) {
+                ids.add(chunk + "|" + shard);
             }
+        }
+        String[] paths = keys.stream().map(k -> "b." + k).toArray(String[]::new);
+        // chunk (yyyy-MM-dd|chunk) -> encoded bigram -> the chunk's articles containing it
+        Map<String, Map<String, List<String>>> postings = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += TEXT_FETCH) {
+            for (Document doc : fetch(Collections.TEXT, ids.subList(i, Math.min(ids.size(), i + TEXT_FETCH)), paths)) {
+                if (doc.get("b") instanceof Document b) {
+                    String id = doc.getString("_id");
+                    Map<String, List<String>> chunk = postings.computeIfAbsent(id.substring(0, id.lastIndexOf('|')), c -> new HashMap<>());
+                    b.forEach((k, v) -> chunk.put(k, (List<String>) v));
+                }
+            }
+        }
+        Map<String, Set<String>> out = new HashMap<>();
+        postings.forEach((chunk, byKey) -> {
+            // an article is in one chunk: intersect within the chunk
             List<List<String>> lists = new ArrayList<>(keys.size());
             for (String k : keys) {
-                if (!(b.get(k) instanceof List<?> l) || l.isEmpty()) {
-                    lists = null;
-                    break;
+                List<String> l = byKey.get(k);
+                if (l == null || l.isEmpty()) {
+                    return;
                 }
-                lists.add((List<String>) l);
-            }
-            if (lists == null) {
-                continue;
+                lists.add(l);
             }
             lists.sort(java.util.Comparator.comparingInt(List::size));
             Set<String> result = new HashSet<>(lists.get(0));
@@ -280,10 +299,9 @@ class AggregateReader {
                 result.retainAll(new HashSet<>(lists.get(i)));
             }
             if (!result.isEmpty()) {
-                String id = doc.getString("_id");
-                out.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new HashSet<>()).addAll(result);
+                out.computeIfAbsent(chunk.substring(0, chunk.indexOf('|')), d -> new HashSet<>()).addAll(result);
             }
-        }
+        });
         return out;
     }
 

@@ -48,9 +48,9 @@ public final class Collections {
      */
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
-     * Character-bigram index of lower-cased titles and bodies, per day and chunk of articles ({@code _id} =
-     * yyyy-MM-dd|chunk): {@code b.BIGRAM} = the articles of that chunk containing the bigram (encoded). A stored article
-     * touches one document of it.
+     * Character-bigram index of lower-cased titles and bodies, per day, chunk of articles and shard of bigrams
+     * ({@code _id} = yyyy-MM-dd|chunk|shard, see {@link ContributionPlanner#textShard}): {@code b.BIGRAM} = the articles
+     * of that chunk containing the bigram (encoded). A stored article touches the shards of one chunk.
      */
     public static final String TEXT = "agg_text";
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */

@@ -31,6 +31,7 @@ public final class BenchCorpus {
             "营业收入", "利润", "专项债", "投资额", "用电量"};
     private static final String[] SOURCES = new String[40];
     private static final String[] SECTIONS = {"要闻", "经济", "社会", "文化", "体育", "法治", "县区", "民生", "评论", "国际", "科技", "教育"};
+    private static final String REAL_TEXT = realText();
     private static final String TEXT = "锦州市委市政府召开会议部署经济工作推动高质量发展全面振兴新突破三年行动加快建设现代化产业体系"
             + "坚持以人民为中心的发展思想持续优化营商环境扎实推进乡村振兴做好民生保障工作确保各项任务落到实处";
 
@@ -115,6 +116,11 @@ public final class BenchCorpus {
         }
         StringBuilder body = new StringBuilder();
         int len = 300 + random.nextInt(900);
+        if (REAL_TEXT != null && REAL_TEXT.length() > len) {
+            // -Dbench.text=FILE: windows of real newspaper text (hundreds of distinct bigrams per article, as in production)
+            int start = random.nextInt(REAL_TEXT.length() - len);
+            body.append(REAL_TEXT, start, start + len);
+        }
         while (body.length() < len) {
             int start = random.nextInt(TEXT.length() - 20);
             body.append(TEXT, start, start + 20).append('。');
@@ -123,6 +129,18 @@ public final class BenchCorpus {
         return new ArticleEnriched(1, id(n), "zh", "第" + n + "号文章", body.toString(), SOURCES[sources.sample(random)], null,
                 SECTIONS[random.nextInt(SECTIONS.length)], day.toString(), ingested, null, new ArrayList<>(entities.values()),
                 figures, List.of(), kws, "摘要", List.of(), null, new ArticleEnriched.Provenance("bench", "m1", ingested.plusSeconds(1)));
+    }
+
+    private static String realText() {
+        String file = System.getProperty("bench.text");
+        if (file == null) {
+            return null;
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(file)).replaceAll("\\s+", "");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public String id(int n) {

@@ -102,16 +102,21 @@ class ArticleStoreTest {
         assertThat(DaySequences.next(db, List.of("2026-11-20"))).containsEntry("2026-11-20", (long) n);
         for (String collection : List.of(Collections.TEXT, Collections.FIGURE_DAYS, Collections.FIGURE_SUBJECT_DAYS)) {
             List<Document> docs = db.getCollection(collection).find().into(new java.util.ArrayList<>());
-            assertThat(docs).as(collection).hasSize(3);
+            // the articles of each chunk (the bigram index spreads a chunk over shards: yyyy-MM-dd|chunk|shard)
+            java.util.Map<String, java.util.Set<String>> byChunk = new java.util.TreeMap<>();
             for (Document d : docs) {
-                java.util.Set<String> articles = new java.util.HashSet<>();
+                String id = d.getString("_id");
+                java.util.Set<String> articles = byChunk.computeIfAbsent(collection.equals(Collections.TEXT)
+                        ? id.substring(0, id.lastIndexOf('|')) : id, c -> new java.util.HashSet<>());
                 if (d.get("items") instanceof List<?> items) {
                     items.forEach(it -> articles.add(((Document) it).getString("a")));
                 } else {
-                    d.get("b", Document.class).values().forEach(ids -> ((List<?>) ids).forEach(id -> articles.add((String) id)));
+                    d.get("b", Document.class).values().forEach(ids -> ((List<?>) ids).forEach(id2 -> articles.add((String) id2)));
                 }
-                assertThat(articles.size()).as(collection + " " + d.get("_id")).isLessThanOrEqualTo(ContributionPlanner.CHUNK_ARTICLES);
             }
+            assertThat(byChunk).as(collection).hasSize(3);
+            byChunk.forEach((chunk, articles) ->
+                    assertThat(articles.size()).as(collection + " " + chunk).isLessThanOrEqualTo(ContributionPlanner.CHUNK_ARTICLES));
         }
         // a new version of the first article: number n (chunk 2); its old items leave chunk 0
         ArticleEnriched changed = article("c0").day("2026-11-20").model("m2", Instant.parse("2026-11-22T00:00:00Z"))
@@ -126,14 +131,37 @@ class ArticleStoreTest {
     }
 
     @Test
+    void spreadsAChunksBigramIndexOverShardsThatAQueryJoinsAgain() {
+        Env e = env();
+        e.store.storeAll(List.of(
+                article("t1").day("2026-11-20").title("锦州港集装箱吞吐量创新高").body("今年以来锦州港开辟新航线三条").build(),
+                article("t2").day("2026-11-20").title("义县苹果丰收").body("集装箱运输的苹果销往南方").build()));
+        List<Document> docs = e.factory.getMongoDatabase().getCollection(Collections.TEXT).find().into(new java.util.ArrayList<>());
+        assertThat(docs.size()).isGreaterThan(1);
+        for (Document d : docs) {
+            int shard = Integer.parseInt(d.getString("_id").substring(d.getString("_id").lastIndexOf('|') + 1));
+            assertThat(d.get("b", Document.class).keySet()).allMatch(k -> ContributionPlanner.textShard(Keys.decode(k)) == shard);
+        }
+        var probe = new dev.newsflow.metrics.query.QueryProbe(e.factory);
+        java.util.Set<Integer> shards = new java.util.TreeSet<>();
+        ContributionPlanner.bigrams("集装箱吞吐量").forEach(b -> shards.add(ContributionPlanner.textShard(b)));
+        assertThat(shards).as("the query's bigrams lie in several shards").hasSizeGreaterThan(1);
+        assertThat(probe.articlesMatching("集装箱吞吐量")).containsExactly("t1");
+        assertThat(probe.articlesMatching("集装箱")).containsExactlyInAnyOrder("t1", "t2");
+        assertThat(probe.articlesMatching("苹果吞吐量")).isEmpty();
+    }
+
+    @Test
     void storesAnArticleWhoseTextHoldsNulAndControlCharacters() {
         Env e = env();
         ArticleEnriched a = article("n1").day("2026-11-20").title("锦州\u0000港").body("码头\u0001吞吐量 a.b$ 100%").build();
         assertThat(e.store.store(a)).isEqualTo(StoreOutcome.STORED);
-        Document text = e.factory.getMongoDatabase().getCollection(Collections.TEXT)
-                .find(new Document("_id", "2026-11-20|0")).first();
-        assertThat(text.get("b", Document.class).keySet().stream().map(Keys::decode))
-                .contains("州\u0000", "\u0000港", "头\u0001", "a.", "b$", "0%");
+        List<String> bigrams = new java.util.ArrayList<>();
+        e.factory.getMongoDatabase().getCollection(Collections.TEXT).find().forEach(text -> {
+            assertThat(text.getString("_id")).startsWith("2026-11-20|0|");
+            text.get("b", Document.class).keySet().forEach(k -> bigrams.add(Keys.decode(k)));
+        });
+        assertThat(bigrams).contains("州\u0000", "\u0000港", "头\u0001", "a.", "b$", "0%");
         assertThat(Keys.decode(Keys.encode("a.\u0000%$%00"))).isEqualTo("a.\u0000%$%00");
     }
 

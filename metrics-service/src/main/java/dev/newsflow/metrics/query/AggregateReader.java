@@ -254,54 +254,53 @@ class AggregateReader {
      */
     @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
-        List<String> chunkIds = dayChunkIds(days);
-        if (chunkIds.isEmpty() || bigrams.isEmpty()) {
-            return new HashMap<>();
-        }
-        Set<Integer> shards = new java.util.TreeSet<>();
-        List<String> keys = new ArrayList<>(bigrams.size());
+        // the bigrams by shard of the chunk's index: one read per shard, and only for the chunks still holding a
+        // candidate after the shards read before (a selective query reads little more than one document per chunk)
+        Map<Integer, List<String>> keysByShard = new TreeMap<>();
         for (String bigram : bigrams) {
-            shards.add(ContributionPlanner.textShard(bigram));
-            keys.add(Keys.encode(bigram));
+            keysByShard.computeIfAbsent(ContributionPlanner.textShard(bigram), s -> new ArrayList<>()).add(Keys.encode(bigram));
         }
-        List<String> ids = new ArrayList<>(chunkIds.size() * shards.size());
-        for (String chunk : chunkIds) {
-            for (int shard : shards) {
-                ids.add(chunk + "|" + shard);
+        // chunk (yyyy-MM-dd|chunk) -> the articles containing every bigram read so far
+        Map<String, Set<String>> alive = null;
+        for (Map.Entry<Integer, List<String>> shard : keysByShard.entrySet()) {
+            List<String> chunks = alive == null ? dayChunkIds(days) : new ArrayList<>(alive.keySet());
+            if (chunks.isEmpty()) {
+                break;
             }
-        }
-        String[] paths = keys.stream().map(k -> "b." + k).toArray(String[]::new);
-        // chunk (yyyy-MM-dd|chunk) -> encoded bigram -> the chunk's articles containing it
-        Map<String, Map<String, List<String>>> postings = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += TEXT_FETCH) {
-            for (Document doc : fetch(Collections.TEXT, ids.subList(i, Math.min(ids.size(), i + TEXT_FETCH)), paths)) {
-                if (doc.get("b") instanceof Document b) {
+            String[] paths = shard.getValue().stream().map(k -> "b." + k).toArray(String[]::new);
+            Map<String, Set<String>> next = new HashMap<>();
+            for (int i = 0; i < chunks.size(); i += TEXT_FETCH) {
+                List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + TEXT_FETCH)).stream()
+                        .map(c -> c + "|" + shard.getKey()).toList();
+                for (Document doc : fetch(Collections.TEXT, ids, paths)) {
+                    if (!(doc.get("b") instanceof Document b)) {
+                        continue;
+                    }
                     String id = doc.getString("_id");
-                    Map<String, List<String>> chunk = postings.computeIfAbsent(id.substring(0, id.lastIndexOf('|')), c -> new HashMap<>());
-                    b.forEach((k, v) -> chunk.put(k, (List<String>) v));
+                    String chunk = id.substring(0, id.lastIndexOf('|'));
+                    Set<String> result = alive == null ? null : new HashSet<>(alive.get(chunk));
+                    for (String k : shard.getValue()) {
+                        List<String> l = b.get(k) instanceof List<?> list ? (List<String>) list : List.of();
+                        if (result == null) {
+                            result = new HashSet<>(l);
+                        } else {
+                            result.retainAll(new HashSet<>(l));
+                        }
+                        if (result.isEmpty()) {
+                            break;
+                        }
+                    }
+                    if (result != null && !result.isEmpty()) {
+                        next.put(chunk, result);
+                    }
                 }
             }
+            alive = next;
         }
         Map<String, Set<String>> out = new HashMap<>();
-        postings.forEach((chunk, byKey) -> {
-            // an article is in one chunk: intersect within the chunk
-            List<List<String>> lists = new ArrayList<>(keys.size());
-            for (String k : keys) {
-                List<String> l = byKey.get(k);
-                if (l == null || l.isEmpty()) {
-                    return;
-                }
-                lists.add(l);
-            }
-            lists.sort(java.util.Comparator.comparingInt(List::size));
-            Set<String> result = new HashSet<>(lists.get(0));
-            for (int i = 1; i < lists.size() && !result.isEmpty(); i++) {
-                result.retainAll(new HashSet<>(lists.get(i)));
-            }
-            if (!result.isEmpty()) {
-                out.computeIfAbsent(chunk.substring(0, chunk.indexOf('|')), d -> new HashSet<>()).addAll(result);
-            }
-        });
+        if (alive != null) {
+            alive.forEach((chunk, ids) -> out.computeIfAbsent(chunk.substring(0, chunk.indexOf('|')), d -> new HashSet<>()).addAll(ids));
+        }
         return out;
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
@@ -83,11 +82,6 @@ final class Buckets {
             });
         }
         return tasks;
-    }
-
-    /** One collection after the other on the caller's thread. */
-    void write(Map<String, List<BatchOps.Guarded>> byCollection, Consumer<String> afterEach) {
-        tasks(byCollection, (c, nanos) -> afterEach.accept(c), Map.of(), false).forEach(Runnable::run);
     }
 
     private static List<WriteModel<Document>> atomic(List<BatchOps.Guarded> updates) {

@@ -128,11 +128,16 @@ public final class Bench {
         System.exit(0);
     }
 
-    private void runLoad(double probeSeconds, double startRate, double maxRate, Duration drain, double rate) throws Exception {
+    /** What every results file starts with: the machine, when the run started, how long each phase ran. */
+    private void putRunHeader() {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
         results.put("startedAt", Instant.now().toString());
         results.put("phaseSeconds", seconds);
+    }
+
+    private void runLoad(double probeSeconds, double startRate, double maxRate, Duration drain, double rate) throws Exception {
+        putRunHeader();
         Path data = Files.createTempDirectory("newsflow-load-data");
         StackConfig config = stackConfig(data);
         try (LocalStack stack = new LocalStack(config)) {
@@ -159,10 +164,7 @@ public final class Bench {
 
     /** Only the gateway's overhead phase on a fresh stack: {@code bench/results/STAMP-gateway.json}. */
     private void runGateway() throws Exception {
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-        results.put("startedAt", Instant.now().toString());
-        results.put("phaseSeconds", seconds);
+        putRunHeader();
         results.put("mongoStore", MONGO_IN_MEMORY ? "memory" : "file");
         Path data = Files.createTempDirectory("newsflow-bench-gateway");
         StackConfig config = stackConfig(data);
@@ -176,10 +178,7 @@ public final class Bench {
     }
 
     private void run(boolean pipelineOnly) throws Exception {
-        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
-                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-        results.put("startedAt", Instant.now().toString());
-        results.put("phaseSeconds", seconds);
+        putRunHeader();
         results.put("mongoStore", MONGO_IN_MEMORY ? "memory" : "file");
         Path corpusFile = Files.createTempFile("newsflow-bench", ".ndjson");
         Files.write(corpusFile, new ArticleCorpus(7).next(3000), StandardCharsets.UTF_8);

@@ -62,6 +62,8 @@ public class ArticleStore implements AutoCloseable {
     /** Documents whose finished tags are remembered at most (beyond, they are forgotten: stale tags are harmless). */
     private static final int MAX_STALE = 200_000;
     private static final long MAX_BATCH_BYTES = 8L << 20;
+    /** Aggregate collections written side by side when nothing else is configured. */
+    static final int DEFAULT_WRITERS = 4;
     private static final Logger log = LoggerFactory.getLogger(ArticleStore.class);
 
     private final MongoDatabaseFactory factory;
@@ -82,7 +84,7 @@ public class ArticleStore implements AutoCloseable {
     /** {@code writers}: aggregate collections written side by side per step ({@code newsflow.metrics.store.writers}). */
     @Autowired
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json,
-                        @Value("${newsflow.metrics.store.writers:4}") int writers) {
+                        @Value("${newsflow.metrics.store.writers:" + DEFAULT_WRITERS + "}") int writers) {
         this.factory = factory;
         this.planner = planner;
         this.json = json;
@@ -90,7 +92,7 @@ public class ArticleStore implements AutoCloseable {
     }
 
     public ArticleStore(MongoDatabaseFactory factory, ContributionPlanner planner, JsonMapper json) {
-        this(factory, planner, json, 4);
+        this(factory, planner, json, DEFAULT_WRITERS);
     }
 
     @Override

@@ -252,48 +252,46 @@ class AggregateReader {
      * title or body contains every bigram (a superset of the real matches; callers verify). Days without a candidate
      * are absent.
      */
-    @SuppressWarnings("unchecked")
     Map<String, Set<String>> textCandidates(List<String> days, Set<String> bigrams) {
         // the bigrams by shard of the chunk's index: one read per shard, and only for the chunks still holding a
         // candidate after the shards read before (a selective query reads little more than one document per chunk)
-        Map<Integer, List<String>> keysByShard = new TreeMap<>();
+        Map<Integer, List<String>> byShard = new TreeMap<>();
         for (String bigram : bigrams) {
-            keysByShard.computeIfAbsent(ContributionPlanner.textShard(bigram), s -> new ArrayList<>()).add(Keys.encode(bigram));
+            byShard.computeIfAbsent(ContributionPlanner.textShard(bigram), s -> new ArrayList<>()).add(bigram);
         }
         // chunk (yyyy-MM-dd|chunk) -> the articles containing every bigram read so far
         Map<String, Set<String>> alive = null;
-        for (Map.Entry<Integer, List<String>> shard : keysByShard.entrySet()) {
+        for (Map.Entry<Integer, List<String>> shard : byShard.entrySet()) {
             List<String> chunks = alive == null ? dayChunkIds(days) : new ArrayList<>(alive.keySet());
             if (chunks.isEmpty()) {
                 break;
             }
-            String[] paths = shard.getValue().stream().map(k -> "b." + k).toArray(String[]::new);
+            Map<String, Set<String>> before = alive;
+            List<String> wanted = shard.getValue();
             Map<String, Set<String>> next = new HashMap<>();
             for (int i = 0; i < chunks.size(); i += TEXT_FETCH) {
                 List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + TEXT_FETCH)).stream()
                         .map(c -> c + "|" + shard.getKey()).toList();
-                for (Document doc : fetch(Collections.TEXT, ids, paths)) {
-                    if (!(doc.get("b") instanceof Document b)) {
-                        continue;
+                BigramEntries.read(db(), ids, new BigramEntries.Visitor() {
+                    private String chunk;
+                    private Set<String> candidates;
+
+                    @Override
+                    public void document(String id) {
+                        chunk = id.substring(0, id.lastIndexOf('|'));
+                        candidates = before == null ? null : before.get(chunk);
                     }
-                    String id = doc.getString("_id");
-                    String chunk = id.substring(0, id.lastIndexOf('|'));
-                    Set<String> result = alive == null ? null : new HashSet<>(alive.get(chunk));
-                    for (String k : shard.getValue()) {
-                        List<String> l = b.get(k) instanceof List<?> list ? (List<String>) list : List.of();
-                        if (result == null) {
-                            result = new HashSet<>(l);
-                        } else {
-                            result.retainAll(new HashSet<>(l));
+
+                    @Override
+                    public void entry(String entry) {
+                        if (holdsAll(entry, wanted)) {
+                            String article = ContributionPlanner.entryArticle(entry);
+                            if (candidates == null || candidates.contains(article)) {
+                                next.computeIfAbsent(chunk, c -> new HashSet<>()).add(article);
+                            }
                         }
-                        if (result.isEmpty()) {
-                            break;
-                        }
                     }
-                    if (result != null && !result.isEmpty()) {
-                        next.put(chunk, result);
-                    }
-                }
+                });
             }
             alive = next;
         }
@@ -302,6 +300,15 @@ class AggregateReader {
             alive.forEach((chunk, ids) -> out.computeIfAbsent(chunk.substring(0, chunk.indexOf('|')), d -> new HashSet<>()).addAll(ids));
         }
         return out;
+    }
+
+    private static boolean holdsAll(String entry, List<String> bigrams) {
+        for (String b : bigrams) {
+            if (!ContributionPlanner.entryHolds(entry, b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The chunks of each day's item documents (bigram postings, figures) that may exist. */

@@ -36,6 +36,8 @@ final class BatchOps {
         final Map<String, Set<String>> pull = new LinkedHashMap<>();
         final List<Document> items = new ArrayList<>();
         final Set<String> pullItemsOf = new LinkedHashSet<>();
+        final Set<String> pushEntries = new LinkedHashSet<>();
+        final Set<String> pullEntries = new LinkedHashSet<>();
 
         Acc(String collection, String id) {
             this.collection = collection;
@@ -63,6 +65,7 @@ final class BatchOps {
                     if (!op.items().isEmpty()) {
                         acc.pullItemsOf.add(m.previous().id());
                     }
+                    acc.pullEntries.addAll(op.entries());
                 }
                 old.figures().forEach(f -> ops.figureDeletes.add(f.getString("_id")));
             }
@@ -72,6 +75,7 @@ final class BatchOps {
                 op.incs().forEach(p -> acc.inc.merge(p, 1L, Long::sum));
                 op.pushes().forEach(p -> acc.push.computeIfAbsent(p, k -> new LinkedHashSet<>()).add(m.current().id()));
                 acc.items.addAll(op.items());
+                acc.pushEntries.addAll(op.entries());
             }
             plan.figures().forEach(f -> ops.figureUpserts.put(f.getString("_id"), f));
         }
@@ -86,10 +90,16 @@ final class BatchOps {
                     pushed.removeAll(both);
                 }
             });
+            Set<String> bothEntries = new LinkedHashSet<>(acc.pullEntries);
+            bothEntries.retainAll(acc.pushEntries);
+            acc.pullEntries.removeAll(bothEntries);
+            acc.pushEntries.removeAll(bothEntries);
             acc.pull.values().removeIf(Set::isEmpty);
             acc.push.values().removeIf(Set::isEmpty);
             acc.inc.values().removeIf(v -> v == 0);
-            ops.maxPaths = Math.max(ops.maxPaths, Math.max(acc.inc.size() + acc.push.size() + 1, acc.pull.size() + 1));
+            int additions = acc.inc.size() + acc.push.size() + (acc.items.isEmpty() ? 0 : 1) + (acc.pushEntries.isEmpty() ? 0 : 1);
+            int retractions = acc.pull.size() + (acc.pullItemsOf.isEmpty() ? 0 : 1) + (acc.pullEntries.isEmpty() ? 0 : 1);
+            ops.maxPaths = Math.max(ops.maxPaths, Math.max(additions, retractions));
         }
         return ops;
     }
@@ -128,13 +138,16 @@ final class BatchOps {
         String rtag = retractTag(tag);
         Map<String, List<Guarded>> out = new LinkedHashMap<>();
         for (Acc acc : docs.values()) {
-            if (acc.pull.isEmpty() && acc.pullItemsOf.isEmpty()) {
+            if (acc.pull.isEmpty() && acc.pullItemsOf.isEmpty() && acc.pullEntries.isEmpty()) {
                 continue;
             }
             List<Map.Entry<String, Object>> pulls = new ArrayList<>();
             acc.pull.forEach((path, ids) -> pulls.add(Map.entry(path, new Document("$in", List.copyOf(ids)))));
             if (!acc.pullItemsOf.isEmpty()) {
                 pulls.add(Map.entry("items", new Document("a", new Document("$in", List.copyOf(acc.pullItemsOf)))));
+            }
+            if (!acc.pullEntries.isEmpty()) {
+                pulls.add(Map.entry("entries", new Document("$in", List.copyOf(acc.pullEntries))));
             }
             List<List<Map.Entry<String, Object>>> parts = parts(pulls);
             for (int i = 0; i < parts.size(); i++) {
@@ -161,6 +174,9 @@ final class BatchOps {
             acc.push.forEach((path, ids) -> paths.add(Map.entry("p" + path, new Document("$each", List.copyOf(ids)))));
             if (!acc.items.isEmpty()) {
                 paths.add(Map.entry("pitems", new Document("$each", acc.items)));
+            }
+            if (!acc.pushEntries.isEmpty()) {
+                paths.add(Map.entry("pentries", new Document("$each", List.copyOf(acc.pushEntries))));
             }
             List<List<Map.Entry<String, Object>>> parts = parts(paths);
             for (int i = 0; i < parts.size(); i++) {

@@ -49,8 +49,9 @@ public final class Collections {
     public static final String FIGURE_DAYS = "agg_figure_days";
     /**
      * Character-bigram index of lower-cased titles and bodies, per day, chunk of articles and shard of bigrams
-     * ({@code _id} = yyyy-MM-dd|chunk|shard, see {@link ContributionPlanner#textShard}): {@code b.BIGRAM} = the articles
-     * of that chunk containing the bigram (encoded). A stored article touches the shards of one chunk.
+     * ({@code _id} = yyyy-MM-dd|chunk|shard, see {@link ContributionPlanner#textShard}): {@code entries} = one
+     * string per article of the chunk: the id's length as a char, the id, its bigrams of this shard one after the other
+     * ({@link ContributionPlanner#entryHolds}). A stored article touches the shards of one chunk.
      */
     public static final String TEXT = "agg_text";
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */

@@ -48,17 +48,16 @@ public class ContributionPlanner {
      */
     public static final int CHUNK_ARTICLES = 64;
     /**
-     * Documents per chunk of the bigram index, by bigram hash ({@link #textShard}). An article has hundreds of distinct
-     * bigrams, so every batch rewrote its chunk's one document in several parts of at most {@link BatchOps}' path
-     * limit: measured in the pipeline at ~70 articles/s, the bigram index was the slowest collection of most batches
-     * (0.3-1.2 s for 25-65 articles). In 64 documents a batch's bigrams of a chunk fit one part per document, each
-     * part rewrites a sixty-fourth of the chunk, and a query reads only the documents of its bigrams' shards. Measured
-     * with real news text (MSRA test sentences), batches of 25, writes one after the other: the index's write time for
-     * 3,000 articles 123.8 s in one document per chunk, 33.2 s in 16, 16.4 s in 64.
+     * Documents per chunk of the bigram index, by bigram hash ({@link #textShard}): a query reads only the documents of
+     * its bigrams' shards. An article's bigrams of one shard are ONE string entry of that document
+     * ({@link #entryHolds}), so a batch's update of a document has one path however many bigrams it adds.
+     * Measured with real news text (MSRA test sentences), batches of 25, writes one after the other: the index's write
+     * time for 3,000 articles 123.8 s in one document per chunk with a posting list per bigram, 33.2 s in 16 such
+     * documents, 16.4 s in 64, 1.8 s with entries in place of posting lists (layout 5; metrics-service/BENCHMARK.md).
      */
     public static final int TEXT_SHARDS = 64;
     /** The aggregate layout these constants define; stored in {@code agg_counts/layout} (see {@link LayoutCheck}). */
-    public static final int LAYOUT_VERSION = 4;
+    public static final int LAYOUT_VERSION = 5;
     /** Days per block: a month's days 1-8, 9-16, 17-24 and 25-end form blocks 0-3. */
     public static final int BLOCK_DAYS = 8;
     public static final String ALL_SCOPE = "*";
@@ -162,11 +161,14 @@ public class ContributionPlanner {
         coocDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of())));
         coocMonth.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of())));
 
-        Map<Integer, List<String>> textPaths = new TreeMap<>();
-        for (String bigram : bigrams(a.title(), a.body())) {
-            textPaths.computeIfAbsent(textShard(bigram), s -> new ArrayList<>()).add("b." + Keys.encode(bigram));
+        if (id.length() <= MAX_TEXT_ID) {
+            Map<Integer, StringBuilder> textByShard = new TreeMap<>();
+            for (String bigram : bigrams(a.title(), a.body())) {
+                textByShard.computeIfAbsent(textShard(bigram), s -> new StringBuilder().append((char) id.length()).append(id))
+                        .append(bigram);
+            }
+            textByShard.forEach((s, entry) -> ops.add(BucketOp.entries(Collections.TEXT, textId(d, chunk, s), List.of(entry.toString()))));
         }
-        textPaths.forEach((s, paths) -> ops.add(new BucketOp(Collections.TEXT, textId(d, chunk, s), List.of(), paths)));
 
         List<Document> figures = new ArrayList<>();
         List<String> entityList = List.copyOf(entityKeys);
@@ -210,7 +212,7 @@ public class ContributionPlanner {
         String dayOfMonth = "d." + d.substring(8);
         bySubject.forEach((subject, items) -> {
             ops.add(new BucketOp(Collections.FIGURE_SUBJECTS, subject + "|" + month, List.of(dayOfMonth), List.of()));
-            ops.add(new BucketOp(Collections.FIGURE_SUBJECT_DAYS, subjectDayId(subject, d, chunk), List.of(), List.of(), items));
+            ops.add(BucketOp.items(Collections.FIGURE_SUBJECT_DAYS, subjectDayId(subject, d, chunk), items));
         });
         Map<String, List<Document>> byKind = new TreeMap<>();
         for (Document item : dayItems) {
@@ -218,7 +220,7 @@ public class ContributionPlanner {
             byKind.computeIfAbsent(kind == null ? "-" : kind, k -> new ArrayList<>()).add(item);
         }
         byKind.forEach((kind, items) ->
-                ops.add(new BucketOp(Collections.FIGURE_DAYS, d + "|" + kind + "|" + chunk, List.of(), List.of(), items)));
+                ops.add(BucketOp.items(Collections.FIGURE_DAYS, d + "|" + kind + "|" + chunk, items)));
         return new Plan(ops, figures);
     }
 
@@ -230,6 +232,27 @@ public class ContributionPlanner {
     /** The shard of a chunk's bigram index holding this (raw, lower-cased) bigram. */
     public static int textShard(String bigram) {
         return Math.floorMod(bigram.hashCode(), TEXT_SHARDS);
+    }
+
+    /**
+     * Longest article id the bigram index takes (the schema's ids have 24 characters): an entry starts with the id's
+     * length as one char.
+     */
+    static final int MAX_TEXT_ID = 1_000;
+
+    /** The article an entry of the bigram index names: {@code (char) id length, id, bigrams}. */
+    public static String entryArticle(String entry) {
+        return entry.substring(1, 1 + entry.charAt(0));
+    }
+
+    /** Whether an entry of the bigram index holds {@code bigram} (its bigrams are two chars each, one after the other). */
+    public static boolean entryHolds(String entry, String bigram) {
+        for (int i = 1 + entry.charAt(0); i + 2 <= entry.length(); i += 2) {
+            if (entry.charAt(i) == bigram.charAt(0) && entry.charAt(i + 1) == bigram.charAt(1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bigram index document of a day's chunk and shard: {@code yyyy-MM-dd|chunk|shard}. */

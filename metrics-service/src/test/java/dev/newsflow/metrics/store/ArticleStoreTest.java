@@ -108,10 +108,10 @@ class ArticleStoreTest {
                 String id = d.getString("_id");
                 java.util.Set<String> articles = byChunk.computeIfAbsent(collection.equals(Collections.TEXT)
                         ? id.substring(0, id.lastIndexOf('|')) : id, c -> new java.util.HashSet<>());
-                if (d.get("items") instanceof List<?> items) {
-                    items.forEach(it -> articles.add(((Document) it).getString("a")));
+                if (collection.equals(Collections.TEXT)) {
+                    d.getList("entries", String.class).forEach(entry -> articles.add(ContributionPlanner.entryArticle(entry)));
                 } else {
-                    d.get("b", Document.class).values().forEach(ids -> ((List<?>) ids).forEach(id2 -> articles.add((String) id2)));
+                    d.getList("items", Document.class).forEach(it -> articles.add(it.getString("a")));
                 }
             }
             assertThat(byChunk).as(collection).hasSize(3);
@@ -126,6 +126,12 @@ class ArticleStoreTest {
         assertThat(chunk0.getList("items", Document.class)).noneMatch(it -> "c0".equals(it.getString("a")));
         Document chunk2 = db.getCollection(Collections.FIGURE_DAYS).find(new Document("_id", "2026-11-20|MEASURE|2")).first();
         assertThat(chunk2.getList("items", Document.class)).anyMatch(it -> "c0".equals(it.getString("a")));
+        // and its bigrams: out of chunk 0's index documents, into chunk 2's
+        java.util.Map<String, Long> c0ItemsByChunk = new java.util.TreeMap<>();
+        db.getCollection(Collections.TEXT).find().forEach(d -> d.getList("entries", String.class).stream()
+                .filter(entry -> "c0".equals(ContributionPlanner.entryArticle(entry)))
+                .forEach(entry -> c0ItemsByChunk.merge(d.getString("_id").substring(0, d.getString("_id").lastIndexOf('|')), 1L, Long::sum)));
+        assertThat(c0ItemsByChunk).containsOnlyKeys("2026-11-20|2");
         assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("更正")).containsExactly("c0");
         assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("第" + (n - 1) + "号")).containsExactly("c" + (n - 1));
     }
@@ -140,7 +146,17 @@ class ArticleStoreTest {
         assertThat(docs.size()).isGreaterThan(1);
         for (Document d : docs) {
             int shard = Integer.parseInt(d.getString("_id").substring(d.getString("_id").lastIndexOf('|') + 1));
-            assertThat(d.get("b", Document.class).keySet()).allMatch(k -> ContributionPlanner.textShard(Keys.decode(k)) == shard);
+            // one entry per article of the chunk: the id's length, the id, its bigrams of this shard one after the other
+            List<String> entries = d.getList("entries", String.class);
+            assertThat(entries).extracting(ContributionPlanner::entryArticle).doesNotHaveDuplicates().isSubsetOf("t1", "t2");
+            for (String entry : entries) {
+                String packed = entry.substring(1 + entry.charAt(0));
+                assertThat(packed.length() % 2).isZero();
+                for (int i = 0; i < packed.length(); i += 2) {
+                    assertThat(ContributionPlanner.textShard(packed.substring(i, i + 2))).isEqualTo(shard);
+                    assertThat(ContributionPlanner.entryHolds(entry, packed.substring(i, i + 2))).isTrue();
+                }
+            }
         }
         var probe = new dev.newsflow.metrics.query.QueryProbe(e.factory);
         java.util.Set<Integer> shards = new java.util.TreeSet<>();
@@ -159,7 +175,12 @@ class ArticleStoreTest {
         List<String> bigrams = new java.util.ArrayList<>();
         e.factory.getMongoDatabase().getCollection(Collections.TEXT).find().forEach(text -> {
             assertThat(text.getString("_id")).startsWith("2026-11-20|0|");
-            text.get("b", Document.class).keySet().forEach(k -> bigrams.add(Keys.decode(k)));
+            text.getList("entries", String.class).forEach(entry -> {
+                assertThat(ContributionPlanner.entryArticle(entry)).isEqualTo("n1");
+                for (int i = 1 + entry.charAt(0); i < entry.length(); i += 2) {
+                    bigrams.add(entry.substring(i, i + 2));
+                }
+            });
         });
         assertThat(bigrams).contains("州\u0000", "\u0000港", "头\u0001", "a.", "b$", "0%");
         assertThat(Keys.decode(Keys.encode("a.\u0000%$%00"))).isEqualTo("a.\u0000%$%00");

@@ -56,6 +56,9 @@ public final class BulkLoader {
             if (!op.items().isEmpty()) {
                 list(d, "items").addAll(op.items());
             }
+            if (!op.entries().isEmpty()) {
+                list(d, "entries").addAll(op.entries());
+            }
         }
     }
 

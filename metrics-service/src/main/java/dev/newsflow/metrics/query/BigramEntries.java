@@ -1,0 +1,54 @@
+package dev.newsflow.metrics.query;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.newsflow.metrics.store.Collections;
+import java.util.List;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonType;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+
+/**
+ * Reads the entries of bigram index documents ({@link Collections#TEXT}) straight from the BSON the server sends: a
+ * text query reads thousands of entries and keeps a few, so nothing but the entry strings is built.
+ */
+final class BigramEntries {
+
+    /** Called for each document read, then for each of its entries. */
+    interface Visitor {
+        void document(String id);
+
+        void entry(String entry);
+    }
+
+    private static final Document ENTRIES = new Document("entries", 1);
+
+    private BigramEntries() {
+    }
+
+    static void read(MongoDatabase db, List<String> ids, Visitor visitor) {
+        for (RawBsonDocument doc : db.getCollection(Collections.TEXT, RawBsonDocument.class).find(Filters.in("_id", ids)).projection(ENTRIES)) {
+            visitor.document(doc.getString("_id").getValue());
+            try (BsonBinaryReader r = new BsonBinaryReader(doc.getByteBuffer().asNIO())) {
+                r.readStartDocument();
+                while (r.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                    if (!r.readName().equals("entries") || r.getCurrentBsonType() != BsonType.ARRAY) {
+                        r.skipValue();
+                        continue;
+                    }
+                    r.readStartArray();
+                    while (r.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                        if (r.getCurrentBsonType() == BsonType.STRING) {
+                            visitor.entry(r.readString());
+                        } else {
+                            r.skipValue();
+                        }
+                    }
+                    r.readEndArray();
+                }
+                r.readEndDocument();
+            }
+        }
+    }
+}

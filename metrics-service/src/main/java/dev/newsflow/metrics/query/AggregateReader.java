@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AggregateReader {
 
-    /** Bigram documents per read: mongo-java-server checks every document it finds against the whole {@code $in} list. */
-    private static final int TEXT_FETCH = 200;
+    /** Documents per read of many: mongo-java-server checks every document it finds against the whole {@code $in} list. */
+    private static final int FETCH_CHUNK = 200;
 
     private final MongoDatabaseFactory factory;
 
@@ -182,15 +182,11 @@ class AggregateReader {
     /** Entities co-occurring with one entity over the window: other entity key → articles naming both. */
     Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
         int shard = ContributionPlanner.shard(entityKey);
-        int monthShard = ContributionPlanner.monthShard(entityKey);
-        Window w = window(from, to);
         String path = "co." + entityKey;
+        List<String> ids = days(from, to).stream().map(d -> d + "|" + shard).toList();
         List<Document> docs = new ArrayList<>();
-        if (!w.months().isEmpty()) {
-            docs.addAll(fetch(Collections.COOCCURRENCE_MONTHS, w.months().stream().map(m -> m + "|" + monthShard).toList(), path));
-        }
-        if (!w.days().isEmpty()) {
-            docs.addAll(fetch(Collections.COOCCURRENCE, w.days().stream().map(d -> d + "|" + shard).toList(), path));
+        for (int i = 0; i < ids.size(); i += FETCH_CHUNK) {
+            docs.addAll(fetch(Collections.COOCCURRENCE, ids.subList(i, Math.min(ids.size(), i + FETCH_CHUNK)), path));
         }
         Map<String, Long> sums = new HashMap<>();
         for (Document d : docs) {
@@ -269,8 +265,8 @@ class AggregateReader {
             Map<String, Set<String>> before = alive;
             List<String> wanted = shard.getValue();
             Map<String, Set<String>> next = new HashMap<>();
-            for (int i = 0; i < chunks.size(); i += TEXT_FETCH) {
-                List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + TEXT_FETCH)).stream()
+            for (int i = 0; i < chunks.size(); i += FETCH_CHUNK) {
+                List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + FETCH_CHUNK)).stream()
                         .map(c -> c + "|" + shard.getKey()).toList();
                 BigramEntries.read(db(), ids, new BigramEntries.Visitor() {
                     private String chunk;

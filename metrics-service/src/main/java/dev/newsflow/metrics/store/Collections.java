@@ -34,8 +34,8 @@ public final class Collections {
     public static final String REGION_DAYS = "agg_region_days";
     /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..255, read one at a time: many shards cost no reads): {@code co.K.OTHER}. */
     public static final String COOCCURRENCE = "agg_cooccurrence";
-    /** Entity co-occurrence per month, sharded by entity ({@code _id} = yyyy-MM|0..511). */
-    public static final String COOCCURRENCE_MONTHS = "agg_cooccurrence_months";
+    /** Written by layouts before 5 (co-occurrence per month); dropped by the rebuild. */
+    static final String LEGACY_COOCCURRENCE_MONTHS = "agg_cooccurrence_months";
     /** One document per numeric fact ({@code _id} = article id|index). */
     public static final String FIGURES = "figures";
     /** Figures by subject and month ({@code _id} = subject|yyyy-MM): {@code d.dd} = figures of that day. */
@@ -57,7 +57,7 @@ public final class Collections {
     /** Written by earlier versions (month entity counts); dropped by the rebuild. */
     static final String LEGACY_MONTHS = "agg_months";
 
-    public static final List<String> AGGREGATES = List.of(DAYS, POSTS, COUNTS, REGION_DAYS, COOCCURRENCE, COOCCURRENCE_MONTHS, FIGURES,
+    public static final List<String> AGGREGATES = List.of(DAYS, POSTS, COUNTS, REGION_DAYS, COOCCURRENCE, LEGACY_COOCCURRENCE_MONTHS, FIGURES,
             FIGURE_SUBJECTS, FIGURE_SUBJECT_DAYS, FIGURE_DAYS, TEXT, LEGACY_MONTHS);
 
     private Collections() {

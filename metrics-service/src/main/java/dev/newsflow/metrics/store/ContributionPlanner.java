@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
 public class ContributionPlanner {
 
     /**
-     * Shards of the day co-occurrence documents, and of the month ones (an article touches at most one per entity). A
-     * query reads only the shard of the entity (or, below, the region) it asks about, so many shards cost no reads and
-     * keep a busy day's documents small.
+     * Shards of the day co-occurrence documents (an article touches at most one per entity). A query reads only the
+     * shard of the entity (or, below, the region) it asks about, so many shards cost no reads and keep a busy day's
+     * documents small. There are no month documents (layout 5): a batch of a few dozen articles touched most of the
+     * month's 512 shards, so every batch rewrote most of the month's pairs; a window's answer sums its days.
      */
     public static final int COOC_SHARDS = 256;
-    public static final int COOC_MONTH_SHARDS = 512;
     /** Shards of the all-time entity counts of scope {@code *}, and of a province. */
     public static final int ALL_SHARDS = 64;
     public static final int PROVINCE_SHARDS = 8;
@@ -149,17 +149,14 @@ public class ContributionPlanner {
         }
 
         Map<Integer, List<String>> coocDay = new TreeMap<>();
-        Map<Integer, List<String>> coocMonth = new TreeMap<>();
         for (String k : entityKeys) {
             for (String other : entityKeys) {
                 if (!k.equals(other)) {
                     coocDay.computeIfAbsent(shard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
-                    coocMonth.computeIfAbsent(monthShard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
                 }
             }
         }
         coocDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE, d + "|" + s, incs, List.of())));
-        coocMonth.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE_MONTHS, month + "|" + s, incs, List.of())));
 
         if (id.length() <= MAX_TEXT_ID) {
             Map<Integer, StringBuilder> textByShard = new TreeMap<>();
@@ -258,11 +255,6 @@ public class ContributionPlanner {
     /** The bigram index document of a day's chunk and shard: {@code yyyy-MM-dd|chunk|shard}. */
     public static String textId(String day, int chunk, int shard) {
         return day + "|" + chunk + "|" + shard;
-    }
-
-    /** The shard of the month co-occurrence documents holding this entity's row. */
-    public static int monthShard(String entityKey) {
-        return Math.floorMod(entityKey.hashCode() * 17 + 3, COOC_MONTH_SHARDS);
     }
 
     /** The document of one chunk of a subject's figures of one day: {@code subject|yyyy-MM-dd|chunk}. */

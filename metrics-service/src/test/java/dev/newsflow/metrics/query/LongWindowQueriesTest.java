@@ -46,4 +46,29 @@ class LongWindowQueriesTest {
                     .containsExactly(new EntityCount("李娜", "PERSON", 2), new EntityCount("王伟", "PERSON", 1));
         }
     }
+
+    @Test
+    void relatedEntitiesOverAWindowSumTheDaysItCovers() {
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabaseFactory f = mongo.factory("related");
+            ArticleStore store = new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build());
+            store.storeAll(java.util.List.of(
+                    article("r1").day("2026-08-31").person("王伟").person("李娜").build(),
+                    article("r2").day("2026-09-01").person("王伟").person("李娜").org("锦州港").build(),
+                    article("r3").day("2026-09-30").person("王伟").org("锦州港").build(),
+                    article("r4").day("2026-10-01").person("王伟").person("李娜").build(),
+                    article("r5").day("2026-10-01").person("李娜").org("锦州港").build()));
+            EntityController ec = new EntityController(new AggregateReader(f));
+
+            assertThat(ec.related("PERSON", "王伟", null, null, "10"))
+                    .containsExactly(new EntityCount("李娜", "PERSON", 3), new EntityCount("锦州港", "ORGANIZATION", 2));
+            // all of September, and one day either side of it
+            assertThat(ec.related("PERSON", "王伟", "2026-09-01", "2026-09-30", "10"))
+                    .containsExactlyInAnyOrder(new EntityCount("李娜", "PERSON", 1), new EntityCount("锦州港", "ORGANIZATION", 2));
+            assertThat(ec.related("PERSON", "王伟", "2026-08-31", "2026-10-01", "10"))
+                    .containsExactly(new EntityCount("李娜", "PERSON", 3), new EntityCount("锦州港", "ORGANIZATION", 2));
+            assertThat(ec.related("ORGANIZATION", "锦州港", "2026-10-01", null, "10"))
+                    .containsExactly(new EntityCount("李娜", "PERSON", 1));
+        }
+    }
 }

@@ -7,7 +7,7 @@ import org.bson.Document;
  * One article version's contribution to one aggregate document: +1 on every {@code incs} path, the article id
  * appended to every {@code pushes} list, the {@code items} sub-documents (each carries {@code a} = the article id)
  * appended to {@code items} and the {@code entries} strings (each names the article, see
- * {@link ContributionPlanner#textEntry}) appended to {@code entries}. Retracting the version applies the exact inverse
+ * {@link ContributionPlanner#entryArticle}) appended to {@code entries}. Retracting the version applies the exact inverse
  * (entries are removed by value: the planner gives the same version the same strings). Contributions of a whole batch
  * are merged per document by {@link BatchOps}.
  */

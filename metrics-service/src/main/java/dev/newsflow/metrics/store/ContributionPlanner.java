@@ -53,7 +53,7 @@ public class ContributionPlanner {
      * ({@link #entryHolds}), so a batch's update of a document has one path however many bigrams it adds.
      * Measured with real news text (MSRA test sentences), batches of 25, writes one after the other: the index's write
      * time for 3,000 articles 123.8 s in one document per chunk with a posting list per bigram, 33.2 s in 16 such
-     * documents, 16.4 s in 64, 1.8 s with entries in place of posting lists (layout 5; metrics-service/BENCHMARK.md).
+     * documents, 16.4 s in 64, 0.9 s with entries in place of posting lists (layout 5; metrics-service/BENCHMARK.md).
      */
     public static final int TEXT_SHARDS = 64;
     /** The aggregate layout these constants define; stored in {@code agg_counts/layout} (see {@link LayoutCheck}). */
@@ -232,8 +232,9 @@ public class ContributionPlanner {
     }
 
     /**
-     * Longest article id the bigram index takes (the schema's ids have 24 characters): an entry starts with the id's
-     * length as one char.
+     * Longest article id the bigram index takes: an entry starts with the id's length as one char. The schema's ids have
+     * 24 characters; an article with a longer id (a feed producing straight to the topic) is stored but a text query
+     * does not find it.
      */
     static final int MAX_TEXT_ID = 1_000;
 

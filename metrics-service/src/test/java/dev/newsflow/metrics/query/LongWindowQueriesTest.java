@@ -18,8 +18,7 @@ class LongWindowQueriesTest {
     void entityTextAndTopQueriesOverSeveralMonthsFindEveryMatchNewestFirst() {
         try (TestMongo mongo = new TestMongo()) {
             MongoDatabaseFactory f = mongo.factory("long");
-            ArticleStore store = new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build());
-            store.storeAll(java.util.List.of(
+            store(f, java.util.List.of(
                     article("b1").day("2026-06-15").person("王伟").title("锦州港口").build(),
                     article("b2").day("2026-07-03").person("李娜").build(),
                     article("b3").day("2026-09-20").person("王伟").figure("吞吐量", "100", "吨", FigureKind.MEASURE).build(),
@@ -51,8 +50,7 @@ class LongWindowQueriesTest {
     void relatedEntitiesOverAWindowSumTheDaysItCovers() {
         try (TestMongo mongo = new TestMongo()) {
             MongoDatabaseFactory f = mongo.factory("related");
-            ArticleStore store = new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build());
-            store.storeAll(java.util.List.of(
+            store(f, java.util.List.of(
                     article("r1").day("2026-08-31").person("王伟").person("李娜").build(),
                     article("r2").day("2026-09-01").person("王伟").person("李娜").org("锦州港").build(),
                     article("r3").day("2026-09-30").person("王伟").org("锦州港").build(),
@@ -70,5 +68,9 @@ class LongWindowQueriesTest {
             assertThat(ec.related("ORGANIZATION", "锦州港", "2026-10-01", null, "10"))
                     .containsExactly(new EntityCount("李娜", "PERSON", 1));
         }
+    }
+
+    private static void store(MongoDatabaseFactory f, java.util.List<dev.newsflow.events.ArticleEnriched> articles) {
+        new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build()).storeAll(articles);
     }
 }

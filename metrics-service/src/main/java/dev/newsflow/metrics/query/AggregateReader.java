@@ -16,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -200,29 +199,6 @@ class AggregateReader {
         }
         sums.values().removeIf(v -> v <= 0);
         return sums;
-    }
-
-    /** The days with data of a window split into fully covered months and the remaining (edge) days. */
-    record Window(List<String> months, List<String> days) {
-    }
-
-    Window window(LocalDate from, LocalDate to) {
-        Map<String, List<String>> byMonth = new LinkedHashMap<>();
-        for (String d : days(from, to)) {
-            byMonth.computeIfAbsent(d.substring(0, 7), k -> new ArrayList<>()).add(d);
-        }
-        List<String> months = new ArrayList<>();
-        List<String> days = new ArrayList<>();
-        byMonth.forEach((m, ds) -> {
-            YearMonth ym = YearMonth.parse(m);
-            boolean covered = (from == null || !from.isAfter(ym.atDay(1))) && (to == null || !to.isBefore(ym.atEndOfMonth()));
-            if (covered) {
-                months.add(m);
-            } else {
-                days.addAll(ds);
-            }
-        });
-        return new Window(months, days);
     }
 
     /** Articles per day naming the entity (its type's day documents): day → count, zeros omitted. */

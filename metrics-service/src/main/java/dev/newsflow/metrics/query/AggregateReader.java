@@ -182,11 +182,7 @@ class AggregateReader {
     Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
         int shard = ContributionPlanner.shard(entityKey);
         String path = "co." + entityKey;
-        List<String> ids = days(from, to).stream().map(d -> d + "|" + shard).toList();
-        List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += FETCH_CHUNK) {
-            docs.addAll(fetch(Collections.COOCCURRENCE, ids.subList(i, Math.min(ids.size(), i + FETCH_CHUNK)), path));
-        }
+        List<Document> docs = fetch(Collections.COOCCURRENCE, days(from, to).stream().map(d -> d + "|" + shard).toList(), path);
         Map<String, Long> sums = new HashMap<>();
         for (Document d : docs) {
             if (navigate(d, path) instanceof Document m) {
@@ -300,10 +296,13 @@ class AggregateReader {
         return ids;
     }
 
+    /** The documents with these ids (read {@link #FETCH_CHUNK} at a time), projected to the paths. */
     List<Document> fetch(String collection, List<String> ids, String... paths) {
         MongoCollection<Document> c = db().getCollection(collection);
         List<Document> out = new ArrayList<>();
-        c.find(Filters.in("_id", ids)).projection(Projections.include(paths)).into(out);
+        for (int i = 0; i < ids.size(); i += FETCH_CHUNK) {
+            c.find(Filters.in("_id", ids.subList(i, Math.min(ids.size(), i + FETCH_CHUNK)))).projection(Projections.include(paths)).into(out);
+        }
         return out;
     }
 

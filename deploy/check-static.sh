@@ -90,10 +90,10 @@ if $skip_prom; then
 elif ! command -v prometheus >/dev/null; then
   failed=$((failed + 1)); echo "FAIL  prometheus not found (apt-get install -y prometheus)"
 else
-  fport="$(free_port)"; pport="$(free_port)"
-  "$py" - "$fport" "$deploy/checks/fixtures/pipeline.prom" >"$tmp/fixture.log" 2>&1 <<'PY' &
+  # the fixture server binds a port of its own choosing and reports it: no window in which another process can take it
+  "$py" - "$tmp/fixture.port" "$deploy/checks/fixtures/pipeline.prom" >"$tmp/fixture.log" 2>&1 <<'PY' &
 import http.server, sys
-port, path = int(sys.argv[1]), sys.argv[2]
+port_file, path = sys.argv[1], sys.argv[2]
 body = open(path, "rb").read()
 class H(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
@@ -104,9 +104,16 @@ class H(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
     def log_message(self, *a):
         pass
-http.server.HTTPServer(("127.0.0.1", port), H).serve_forever()
+server = http.server.HTTPServer(("127.0.0.1", 0), H)
+with open(port_file + ".tmp", "w") as f:
+    f.write(str(server.server_address[1]))
+import os; os.rename(port_file + ".tmp", port_file)
+server.serve_forever()
 PY
   pids+=($!)
+  for _ in $(seq 1 100); do [[ -s "$tmp/fixture.port" ]] && break; sleep 0.1; done
+  fport="$(cat "$tmp/fixture.port" 2>/dev/null || echo 0)"
+  pport="$(free_port)"
   cat >"$tmp/prometheus.yml" <<YML
 global: {scrape_interval: 1s, evaluation_interval: 1s}
 scrape_configs:
@@ -116,9 +123,27 @@ scrape_configs:
 YML
   prometheus --config.file="$tmp/prometheus.yml" --storage.tsdb.path="$tmp/data" \
     --web.listen-address="127.0.0.1:$pport" >"$tmp/prometheus.log" 2>&1 &
-  pids+=($!)
+  prom_pid=$!
+  pids+=($prom_pid)
   url="http://127.0.0.1:$pport"
-  for _ in $(seq 1 60); do curl -fs "$url/-/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  for _ in $(seq 1 60); do curl -fs --noproxy '*' "$url/-/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+  # the Prometheus answering must be ours (not one that held the port first) and must have scraped the fixture
+  fixture_scraped() {
+    kill -0 "$prom_pid" 2>/dev/null || { echo "our Prometheus exited"; return 1; }
+    local i
+    for i in $(seq 1 60); do
+      curl -fs --noproxy '*' "$url/api/v1/query?query=up%7Bjob%3D%22newsflow%22%2Cservice%3D%22fixture%22%7D%3D%3D1" \
+        | grep -q '"result":\[{' && return 0
+      sleep 0.5
+    done
+    echo "fixture 127.0.0.1:$fport not scraped within 30 s"
+    echo "targets: $(curl -fs --noproxy '*' "$url/api/v1/targets" 2>&1 | head -c 1500)"
+    echo "fixture server: $(curl -s --noproxy '*' -o /dev/null -w '%{http_code}' "http://127.0.0.1:$fport/actuator/prometheus")"
+    echo "fixture log:"; tail -n 20 "$tmp/fixture.log"
+    echo "prometheus log:"; tail -n 20 "$tmp/prometheus.log"
+    return 1
+  }
+  step "promql: a throwaway Prometheus scrapes the contract-shaped fixture" fixture_scraped
   step "promql: every dashboard and rule expression parses and evaluates" "$deploy/check-promql.sh" "$url"
   step "promql: every Pipeline panel returns data (contract-shaped fixture)" \
     "$deploy/check-promql.sh" --require-data '^Newsflow / Pipeline/' --timeout 30 "$url"

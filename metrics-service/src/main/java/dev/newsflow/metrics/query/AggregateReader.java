@@ -113,7 +113,7 @@ class AggregateReader {
             }
         } else {
             int shard = ContributionPlanner.regionShard(scope);
-            List<String> days = days(from, to).stream().map(d -> d + "|" + shard).toList();
+            List<String> days = countIds(days(from, to), shard);
             docs = new ArrayList<>();
             String reg = "reg." + scope;
             String regent = "regent." + scope;
@@ -182,7 +182,7 @@ class AggregateReader {
     Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
         int shard = ContributionPlanner.shard(entityKey);
         String path = "co." + entityKey;
-        List<Document> docs = fetch(Collections.COOCCURRENCE, days(from, to).stream().map(d -> d + "|" + shard).toList(), path);
+        List<Document> docs = fetch(Collections.COOCCURRENCE, countIds(days(from, to), shard), path);
         Map<String, Long> sums = new HashMap<>();
         for (Document d : docs) {
             if (navigate(d, path) instanceof Document m) {
@@ -282,6 +282,18 @@ class AggregateReader {
     /** The chunks of each day's item documents (bigram postings, figures) that may exist. */
     Map<String, Integer> chunks(Collection<String> days) {
         return DaySequences.chunks(db(), days);
+    }
+
+    /** The ids of one shard's count documents (co-occurrence, region days) in every chunk of each day. */
+    private List<String> countIds(List<String> days, int shard) {
+        Map<String, Integer> chunks = DaySequences.chunks(db(), days, ContributionPlanner.COUNT_CHUNK_ARTICLES);
+        List<String> ids = new ArrayList<>();
+        for (String day : days) {
+            for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
+                ids.add(ContributionPlanner.countId(day, c, shard));
+            }
+        }
+        return ids;
     }
 
     /** {@code yyyy-MM-dd|chunk} of every chunk of each day: the ids of the chunked bigram and posting documents. */

@@ -51,10 +51,15 @@ public final class DaySequences {
         db.getCollection(Collections.COUNTS).updateOne(Filters.eq("_id", DOC), new Document("$max", max), new UpdateOptions().upsert(true));
     }
 
-    /** The chunks of each day that may hold documents: {@code ceil(next / chunk size)}. */
+    /** The chunks of each day that may hold item documents: {@code ceil(next / chunk size)}. */
     public static Map<String, Integer> chunks(MongoDatabase db, Collection<String> days) {
+        return chunks(db, days, ContributionPlanner.CHUNK_ARTICLES);
+    }
+
+    /** The chunks of {@code chunkArticles} articles each day may have filled: {@code ceil(next / chunkArticles)}. */
+    public static Map<String, Integer> chunks(MongoDatabase db, Collection<String> days, int chunkArticles) {
         Map<String, Integer> out = new HashMap<>();
-        next(db, days).forEach((day, n) -> out.put(day, (int) ((n + ContributionPlanner.CHUNK_ARTICLES - 1) / ContributionPlanner.CHUNK_ARTICLES)));
+        next(db, days).forEach((day, n) -> out.put(day, (int) ((n + chunkArticles - 1) / chunkArticles)));
         return out;
     }
 }

@@ -70,6 +70,40 @@ class LongWindowQueriesTest {
         }
     }
 
+    @Test
+    void aBusyDaysCoOccurrenceAndRegionCountsAreSummedOverItsChunks() {
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabaseFactory f = mongo.factory("busy");
+            // the day already numbered up to 3 articles short of a chunk's end: the next 6 straddle chunks 0 and 1
+            long before = ContributionPlanner.COUNT_CHUNK_ARTICLES - 3;
+            f.getMongoDatabase().getCollection(dev.newsflow.metrics.store.Collections.COUNTS).insertOne(
+                    new org.bson.Document("_id", "seq").append("d", new org.bson.Document("2026-11-20", before)));
+            java.util.List<dev.newsflow.events.ArticleEnriched> busy = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                busy.add(article("k" + i).day("2026-11-20").person("王伟").person(i % 2 == 0 ? "李娜" : "张强")
+                        .place("义县", "210727").build());
+            }
+            store(f, busy);
+            var cooc = f.getMongoDatabase().getCollection(dev.newsflow.metrics.store.Collections.COOCCURRENCE);
+            int shard = ContributionPlanner.shard(dev.newsflow.metrics.store.Keys.entity(dev.newsflow.events.EntityType.PERSON, "王伟"));
+            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.countId("2026-11-20", 0, shard))).first()).isNotNull();
+            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.countId("2026-11-20", 1, shard))).first()).isNotNull();
+            AggregateReader reader = new AggregateReader(f);
+            EntityController ec = new EntityController(reader);
+
+            assertThat(ec.related("PERSON", "王伟", "2026-11-20", "2026-11-20", "10")).containsExactlyInAnyOrder(
+                    new EntityCount("义县", "LOCATION", 6), new EntityCount("李娜", "PERSON", 3), new EntityCount("张强", "PERSON", 3));
+            assertThat(ec.related("PERSON", "王伟", null, null, "10")).hasSize(3).first()
+                    .isEqualTo(new EntityCount("义县", "LOCATION", 6));
+            RegionController rc = new RegionController(reader);
+            for (String code : java.util.List.of("210727", "210700", "210000")) {
+                RegionController.RegionStats day = rc.region(code, "2026-11-20", "2026-11-20", "10");
+                assertThat(day.articles()).as(code).isEqualTo(6);
+                assertThat(day.topEntities()).as(code).contains(new EntityCount("王伟", "PERSON", 6), new EntityCount("李娜", "PERSON", 3));
+            }
+        }
+    }
+
     private static void store(MongoDatabaseFactory f, java.util.List<dev.newsflow.events.ArticleEnriched> articles) {
         new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build()).storeAll(articles);
     }

@@ -21,6 +21,7 @@ import org.bson.Document;
 public final class DaySequences {
 
     static final String DOC = "seq";
+    private static final int MAX_PROJECTED_DAYS = 32;
 
     private DaySequences() {
     }
@@ -31,8 +32,14 @@ public final class DaySequences {
         if (days.isEmpty()) {
             return out;
         }
+        // a long window reads the whole map (one short field per day stored): a projection of hundreds of paths cost
+        // more than the bytes it saves (related over a year of days, 20,000 articles: p50 / p95 8.6 / 21.3 -> 5.2 / 15.0 ms)
         Document projection = new Document();
-        days.forEach(d -> projection.append("d." + d, 1));
+        if (days.size() > MAX_PROJECTED_DAYS) {
+            projection.append("d", 1);
+        } else {
+            days.forEach(d -> projection.append("d." + d, 1));
+        }
         Document doc = db.getCollection(Collections.COUNTS).find(Filters.eq("_id", DOC)).projection(projection).first();
         Document d = doc == null ? null : doc.get("d", Document.class);
         for (String day : days) {

@@ -73,6 +73,16 @@ public class ContributionPlanner {
     public static final String DAYS_DOC = "days";
     static final int MAX_ENTITIES = 40;
     static final int MAX_KEYWORDS = 15;
+    /**
+     * Figures of one article that enter the figure aggregates (the article's document keeps all of them). A chunk
+     * document collects the figure items of 64 articles, each item up to ~2.7 KB (its texts, up to 40 entity keys), and
+     * a MongoDB document cannot pass 16 MB: without a bound, a few table-like articles with hundreds of figures in one
+     * chunk would make every retry of their batch fail and hold the partition up for good. At 64 figures per article
+     * such a chunk measured 10.9 MB; at 48, ~8 MB (ArticleStoreTest).
+     */
+    static final int MAX_FIGURES = 48;
+    /** Characters of a figure's texts (subject, unit, text, qualifier, change basis) kept in the figure aggregates. */
+    static final int MAX_FIGURE_TEXT = 100;
 
     /** The contribution of article {@code a}, number {@code seq} of its day (see {@link DaySequences}). */
     Plan plan(ArticleEnriched a, long seq) {
@@ -179,7 +189,7 @@ public class ContributionPlanner {
 
         List<Document> figures = new ArrayList<>();
         List<String> entityList = List.copyOf(entityKeys);
-        for (int i = 0; i < a.figures().size(); i++) {
+        for (int i = 0; i < a.figures().size() && figures.size() < MAX_FIGURES; i++) {
             Figure f = a.figures().get(i);
             if (f.value() == null) {
                 continue;
@@ -187,20 +197,20 @@ public class ContributionPlanner {
             Document doc = new Document("_id", id + "|" + i)
                     .append("article", id)
                     .append("day", d)
-                    .append("subject", f.subject())
+                    .append("subject", clip(f.subject()))
                     .append("value", f.value().doubleValue())
                     .append("valueText", f.value().toPlainString())
-                    .append("unit", f.unit())
+                    .append("unit", clip(f.unit()))
                     .append("kind", f.kind() == null ? null : f.kind().name())
                     .append("approximate", f.approximate())
-                    .append("qualifier", f.qualifier())
-                    .append("text", f.text())
+                    .append("qualifier", clip(f.qualifier()))
+                    .append("text", clip(f.text()))
                     .append("entities", entityList);
             if (f.change() != null) {
                 doc.append("change", new Document("direction", f.change().direction())
                         .append("percent", f.change().percent() == null ? null : f.change().percent().toPlainString())
                         .append("points", f.change().points() == null ? null : f.change().points().toPlainString())
-                        .append("basis", f.change().basis()));
+                        .append("basis", clip(f.change().basis())));
             }
             figures.add(doc);
         }
@@ -229,6 +239,10 @@ public class ContributionPlanner {
         byKind.forEach((kind, items) ->
                 ops.add(BucketOp.items(Collections.FIGURE_DAYS, d + "|" + kind + "|" + chunk, items)));
         return new Plan(ops, figures);
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= MAX_FIGURE_TEXT ? s : s.substring(0, MAX_FIGURE_TEXT);
     }
 
     /** The shard of the day co-occurrence documents holding this entity's row. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.newsflow.events.ArticleEnriched;
 import dev.newsflow.events.FigureKind;
+import dev.newsflow.metrics.TestArticles;
 import dev.newsflow.metrics.TestMongo;
 import dev.newsflow.metrics.query.QueryFingerprint;
 import java.time.Instant;
@@ -134,6 +135,41 @@ class ArticleStoreTest {
         assertThat(c0ItemsByChunk).containsOnlyKeys("2026-11-20|2");
         assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("更正")).containsExactly("c0");
         assertThat(new dev.newsflow.metrics.query.QueryProbe(e.factory).articlesMatching("第" + (n - 1) + "号")).containsExactly("c" + (n - 1));
+    }
+
+    @Test
+    void boundsTheFigureItemsOfTableLikeArticlesSoThatAChunkDocumentStaysFarBelow16MB() {
+        Env e = env();
+        String longSubject = "全市规模以上工业企业主营业务收入".repeat(20);
+        List<ArticleEnriched> batch = new ArrayList<>();
+        for (int i = 0; i < ContributionPlanner.CHUNK_ARTICLES; i++) {
+            TestArticles a = article("t" + i).day("2026-11-21");
+            for (int p = 0; p < ContributionPlanner.MAX_ENTITIES; p++) {
+                a.person("锦州市第" + p + "号统计调查对象" + i);
+            }
+            for (int f = 0; f < 300; f++) {
+                a.figure(longSubject + (f % 3), String.valueOf(f + 1), "万元", FigureKind.MONEY);
+            }
+            batch.add(a.build());
+            if (batch.size() == 16) {
+                e.store.storeAll(batch);
+                batch.clear();
+            }
+        }
+        var db = e.factory.getMongoDatabase();
+        Document chunk = db.getCollection(Collections.FIGURE_DAYS).find(new Document("_id", "2026-11-21|MONEY|0")).first();
+        List<Document> items = chunk.getList("items", Document.class);
+        assertThat(items).hasSize(ContributionPlanner.CHUNK_ARTICLES * ContributionPlanner.MAX_FIGURES);
+        assertThat(items).allSatisfy(it -> assertThat(it.getString("subject")).hasSizeLessThanOrEqualTo(ContributionPlanner.MAX_FIGURE_TEXT));
+        int bytes = new org.bson.RawBsonDocument(chunk, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
+        assertThat(bytes).as("BSON bytes of the fullest chunk document").isLessThan(10 << 20);
+        for (Document d : db.getCollection(Collections.FIGURE_SUBJECT_DAYS).find()) {
+            assertThat(new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining()).isLessThan(10 << 20);
+        }
+        assertThat(db.getCollection(Collections.FIGURES).countDocuments(new Document("article", "t0"))).isEqualTo(ContributionPlanner.MAX_FIGURES);
+        // the article itself keeps every figure
+        Document t0 = db.getCollection(Collections.ARTICLES).find(new Document("_id", "t0")).first();
+        assertThat(t0.getInteger("figureCount")).isEqualTo(300);
     }
 
     @Test

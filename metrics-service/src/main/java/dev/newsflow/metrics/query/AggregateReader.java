@@ -352,6 +352,21 @@ class AggregateReader {
         }
     }
 
+    /** Per day: the articles of those days that name any of the entity keys (their posting lists). */
+    Map<String, Set<String>> articlesNaming(List<String> entityKeys, List<String> days) {
+        List<List<String>> filters = List.of(entityKeys.stream().map(k -> "posts.ent." + k).toList());
+        Map<String, Set<String>> byDay = new HashMap<>();
+        List<String> ids = dayChunkIds(days);
+        if (ids.isEmpty() || entityKeys.isEmpty()) {
+            return byDay;
+        }
+        for (Document d : fetch(Collections.POSTS, ids, filters.get(0).toArray(String[]::new))) {
+            String id = d.getString("_id");
+            byDay.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new HashSet<>()).addAll(intersect(d, filters));
+        }
+        return byDay;
+    }
+
     /**
      * For filters on entities spanning more than two months: the months in which every entity filter has articles (from
      * the per-type month counts, a few small reads), so that the day documents of other months are not read; else null.

@@ -76,10 +76,11 @@ class FigureController {
                 && (u == null || u.equals(d.getString("unit")))
                 && (f == null || d.getString("day").compareTo(f.toString()) >= 0)
                 && (to2 == null || d.getString("day").compareTo(to2.toString()) <= 0)
-                && (entityKeys.isEmpty() || d.getList("entities", String.class, List.of()).stream().anyMatch(entityKeys::contains));
+                && (entityKeys.isEmpty() || !d.containsKey("entities")
+                        || d.getList("entities", String.class, List.of()).stream().anyMatch(entityKeys::contains));
         Collector out = new Collector((long) p * s, s);
         if (subj != null) {
-            bySubject(subj, f, to2, keep, out);
+            bySubject(subj, entityKeys, f, to2, keep, out);
         } else if (k != null && entityKeys.isEmpty()) {
             byKind(k, f, to2, keep, out);
         } else {
@@ -90,9 +91,12 @@ class FigureController {
 
     /**
      * The matching subjects' month documents (figures per day), newest month first, then their day buckets, a few
-     * days at a time, newest day first.
+     * days at a time, newest day first. The day buckets' items do not list entities (layout 6: that list was most of an
+     * item's bytes, rewritten with its chunk document by every batch); with an entity, an item's article must be in
+     * that day's posting list of the entity.
      */
-    private void bySubject(String subject, LocalDate from, LocalDate to, Predicate<Document> keep, Collector out) {
+    private void bySubject(String subject, List<String> entityKeys, LocalDate from, LocalDate to, Predicate<Document> keep,
+                           Collector out) {
         String needle = subject.toLowerCase(Locale.ROOT);
         TreeMap<String, List<String>> byMonth = new TreeMap<>(Comparator.reverseOrder());
         reader.db().getCollection(Collections.FIGURE_SUBJECTS).find().projection(Projections.include("_id")).forEach(d -> {
@@ -134,12 +138,17 @@ class FigureController {
                         }
                     }
                 }
+                Map<String, java.util.Set<String>> naming = entityKeys.isEmpty() ? null : reader.articlesNaming(entityKeys, chunk);
                 reader.fetch(Collections.FIGURE_SUBJECT_DAYS, dayChunks, "items")
                         .forEach(d -> {
                             String id = d.getString("_id");
                             String withoutChunk = id.substring(0, id.lastIndexOf('|'));
-                            items.computeIfAbsent(withoutChunk.substring(withoutChunk.lastIndexOf('|') + 1), k -> new ArrayList<>())
-                                    .addAll(d.getList("items", Document.class, List.of()).stream().filter(keep).toList());
+                            String day = withoutChunk.substring(withoutChunk.lastIndexOf('|') + 1);
+                            java.util.Set<String> ofEntity = naming == null ? null : naming.getOrDefault(day, java.util.Set.of());
+                            items.computeIfAbsent(day, k -> new ArrayList<>())
+                                    .addAll(d.getList("items", Document.class, List.of()).stream()
+                                            .filter(it -> ofEntity == null || ofEntity.contains(it.getString("a")))
+                                            .filter(keep).toList());
                         });
                 for (String day : chunk) {
                     List<Document> sorted = new ArrayList<>(items.getOrDefault(day, List.of()));

@@ -75,10 +75,10 @@ public class ContributionPlanner {
     static final int MAX_KEYWORDS = 15;
     /**
      * Figures of one article that enter the figure aggregates (the article's document keeps all of them). A chunk
-     * document collects the figure items of 64 articles, each item up to ~2.7 KB (its texts, up to 40 entity keys), and
-     * a MongoDB document cannot pass 16 MB: without a bound, a few table-like articles with hundreds of figures in one
-     * chunk would make every retry of their batch fail and hold the partition up for good. At 64 figures per article
-     * such a chunk measured 10.9 MB; at 48, ~8 MB (ArticleStoreTest).
+     * document collects the figure items of 64 articles and a MongoDB document cannot pass 16 MB: without a bound, a few
+     * table-like articles with hundreds of figures in one chunk would make every retry of their batch fail and hold the
+     * partition up for good. 64 articles of 300 figures with 40 entities each: 10.9 MB at 64 figures while items
+     * listed the article's entities, 1.7 MB at 48 figures without that list (layout 6; ArticleStoreTest).
      */
     static final int MAX_FIGURES = 48;
     /** Characters of a figure's texts (subject, unit, text, qualifier, change basis) kept in the figure aggregates. */
@@ -219,6 +219,7 @@ public class ContributionPlanner {
         for (Document f : figures) {
             Document item = new Document(f);
             item.remove("article");
+            item.remove("entities");
             item.append("a", id);
             String subject = f.getString("subject");
             if (subject != null && !subject.isBlank() && subject.length() <= 100) {

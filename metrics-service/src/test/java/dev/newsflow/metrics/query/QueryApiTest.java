@@ -119,6 +119,14 @@ class QueryApiTest {
         mvc.perform(get("/api/v1/figures").param("kind", "PERCENT")).andExpect(jsonPath("$.items[0].article").value("a2"));
         mvc.perform(get("/api/v1/figures").param("entity", "锦州银行")).andExpect(jsonPath("$.items[0].article").value("a2"));
         mvc.perform(get("/api/v1/figures").param("subject", "(.*)+")).andExpect(jsonPath("$.items", hasSize(0)));
+        // subject and entity: the subject's figures of articles naming the entity (a1 names 王伟 and 义县, not 锦州银行)
+        mvc.perform(get("/api/v1/figures").param("subject", "贷款").param("entity", "王伟"))
+                .andExpect(jsonPath("$.items", hasSize(1))).andExpect(jsonPath("$.items[0].article").value("a1"));
+        mvc.perform(get("/api/v1/figures").param("subject", "贷款").param("entity", "义县").param("type", "LOCATION"))
+                .andExpect(jsonPath("$.items", hasSize(1)));
+        mvc.perform(get("/api/v1/figures").param("subject", "贷款").param("entity", "锦州银行")).andExpect(jsonPath("$.items", hasSize(0)));
+        mvc.perform(get("/api/v1/figures").param("subject", "贷款").param("entity", "义县").param("type", "PERSON"))
+                .andExpect(jsonPath("$.items", hasSize(0)));
     }
 
     @Test

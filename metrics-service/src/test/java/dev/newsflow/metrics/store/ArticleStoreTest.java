@@ -162,9 +162,9 @@ class ArticleStoreTest {
         assertThat(items).hasSize(ContributionPlanner.CHUNK_ARTICLES * ContributionPlanner.MAX_FIGURES);
         assertThat(items).allSatisfy(it -> assertThat(it.getString("subject")).hasSizeLessThanOrEqualTo(ContributionPlanner.MAX_FIGURE_TEXT));
         int bytes = new org.bson.RawBsonDocument(chunk, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
-        assertThat(bytes).as("BSON bytes of the fullest chunk document").isLessThan(10 << 20);
+        assertThat(bytes).as("BSON bytes of the fullest chunk document").isLessThan(4 << 20);
         for (Document d : db.getCollection(Collections.FIGURE_SUBJECT_DAYS).find()) {
-            assertThat(new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining()).isLessThan(10 << 20);
+            assertThat(new org.bson.RawBsonDocument(d, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining()).isLessThan(4 << 20);
         }
         assertThat(db.getCollection(Collections.FIGURES).countDocuments(new Document("article", "t0"))).isEqualTo(ContributionPlanner.MAX_FIGURES);
         // the article itself keeps every figure

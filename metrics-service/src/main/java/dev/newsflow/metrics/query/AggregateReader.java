@@ -180,20 +180,21 @@ class AggregateReader {
 
     /** Entities co-occurring with one entity over the window: other entity key → articles naming both. */
     Map<String, Long> cooccurring(String entityKey, LocalDate from, LocalDate to) {
-        int shard = ContributionPlanner.shard(entityKey);
-        String path = "co." + entityKey;
-        List<Document> docs = fetch(Collections.COOCCURRENCE, countIds(days(from, to), shard), path);
+        List<String> ids = countIds(days(from, to), ContributionPlanner.shard(entityKey));
         Map<String, Long> sums = new HashMap<>();
-        for (Document d : docs) {
-            if (navigate(d, path) instanceof Document m) {
-                m.forEach((k, v) -> {
-                    if (v instanceof Number num && num.longValue() != 0) {
-                        sums.merge(k, num.longValue(), Long::sum);
-                    }
-                });
+        EntryReader.Visitor count = new EntryReader.Visitor() {
+            @Override
+            public void document(String id) {
             }
+
+            @Override
+            public void entry(String entry) {
+                ContributionPlanner.coocOthers(entry, entityKey, other -> sums.merge(other, 1L, Long::sum));
+            }
+        };
+        for (int i = 0; i < ids.size(); i += FETCH_CHUNK) {
+            EntryReader.read(db(), Collections.COOCCURRENCE, ids.subList(i, Math.min(ids.size(), i + FETCH_CHUNK)), count);
         }
-        sums.values().removeIf(v -> v <= 0);
         return sums;
     }
 
@@ -240,7 +241,7 @@ class AggregateReader {
             for (int i = 0; i < chunks.size(); i += FETCH_CHUNK) {
                 List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + FETCH_CHUNK)).stream()
                         .map(c -> c + "|" + shard.getKey()).toList();
-                BigramEntries.read(db(), ids, new BigramEntries.Visitor() {
+                EntryReader.read(db(), Collections.TEXT, ids, new EntryReader.Visitor() {
                     private String chunk;
                     private Set<String> candidates;
 

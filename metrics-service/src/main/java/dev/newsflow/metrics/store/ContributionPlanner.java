@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,6 +74,8 @@ public class ContributionPlanner {
     public static final String DAYS_DOC = "days";
     static final int MAX_ENTITIES = 40;
     static final int MAX_KEYWORDS = 15;
+    /** Longest entity key in the co-occurrence entries (a key's length is one char of its entry). */
+    static final int MAX_COOC_KEY = 1_000;
     /**
      * Figures of one article that enter the figure aggregates (the article's document keeps all of them). A chunk
      * document collects the figure items of 64 articles and a MongoDB document cannot pass 16 MB: without a bound, a few
@@ -169,14 +172,15 @@ public class ContributionPlanner {
         }
 
         Map<Integer, List<String>> coocDay = new TreeMap<>();
-        for (String k : entityKeys) {
-            for (String other : entityKeys) {
-                if (!k.equals(other)) {
-                    coocDay.computeIfAbsent(shard(k), s -> new ArrayList<>()).add("co." + k + "." + other);
+        if (id.length() <= MAX_TEXT_ID) {
+            for (String k : entityKeys) {
+                String entry = coocEntry(id, k, entityKeys);
+                if (entry != null) {
+                    coocDay.computeIfAbsent(shard(k), s -> new ArrayList<>()).add(entry);
                 }
             }
         }
-        coocDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.COOCCURRENCE, countId(d, countChunk, s), incs, List.of())));
+        coocDay.forEach((s, entries) -> ops.add(BucketOp.entries(Collections.COOCCURRENCE, countId(d, countChunk, s), entries)));
 
         if (id.length() <= MAX_TEXT_ID) {
             Map<Integer, StringBuilder> textByShard = new TreeMap<>();
@@ -249,6 +253,40 @@ public class ContributionPlanner {
     /** The shard of the day co-occurrence documents holding this entity's row. */
     public static int shard(String entityKey) {
         return Math.floorMod(entityKey.hashCode(), COOC_SHARDS);
+    }
+
+    /**
+     * The co-occurrence entry of one entity of an article: {@code (char) id length, id, (char) key length, key}, then the
+     * article's other entity keys, each after its length as one char; null when the article names no other entity.
+     * One string per article and entity, pushed to the entity's shard document: a batch's update of a document is one
+     * path where a count per pair was ~2,400 paths per batch of 44 articles (mongo-java-server checks an update's paths
+     * pairwise), and a retraction pulls the exact strings of the applied version (layout 6).
+     */
+    static String coocEntry(String articleId, String entityKey, Collection<String> entityKeys) {
+        if (entityKey.length() > MAX_COOC_KEY) {
+            return null;
+        }
+        StringBuilder entry = new StringBuilder().append((char) articleId.length()).append(articleId)
+                .append((char) entityKey.length()).append(entityKey);
+        int start = entry.length();
+        for (String other : entityKeys) {
+            if (!other.equals(entityKey) && other.length() <= MAX_COOC_KEY) {
+                entry.append((char) other.length()).append(other);
+            }
+        }
+        return entry.length() == start ? null : entry.toString();
+    }
+
+    /** Calls {@code other} with each entity an entry names beside {@code entityKey} (nothing when it is another entity's). */
+    public static void coocOthers(String entry, String entityKey, java.util.function.Consumer<String> other) {
+        int i = 1 + entry.charAt(0);
+        int keyLength = entry.charAt(i);
+        if (keyLength != entityKey.length() || !entry.startsWith(entityKey, i + 1)) {
+            return;
+        }
+        for (i += 1 + keyLength; i < entry.length(); i += 1 + entry.charAt(i)) {
+            other.accept(entry.substring(i + 1, i + 1 + entry.charAt(i)));
+        }
     }
 
     /** The chunk of a day's sharded count documents that takes the day's article number {@code seq}. */

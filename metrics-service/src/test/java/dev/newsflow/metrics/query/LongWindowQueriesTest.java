@@ -104,6 +104,34 @@ class LongWindowQueriesTest {
         }
     }
 
+    @Test
+    void aChangedArticleTakesBackExactlyItsOwnCoOccurrences() {
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabaseFactory f = mongo.factory("cooc");
+            ArticleStore store = new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build());
+            // c2 and c3 name the same entities: their entries differ only by the article id
+            store.storeAll(java.util.List.of(
+                    article("c1").day("2026-11-20").person("王伟").person("李娜").org("锦州港").build(),
+                    article("c2").day("2026-11-20").person("王伟").person("李娜").build(),
+                    article("c3").day("2026-11-21").person("王伟").person("李娜").build(),
+                    article("c4").day("2026-11-21").person("王伟").build()));
+            EntityController ec = new EntityController(new AggregateReader(f));
+            assertThat(ec.related("PERSON", "王伟", null, null, "10"))
+                    .containsExactly(new EntityCount("李娜", "PERSON", 3), new EntityCount("锦州港", "ORGANIZATION", 1));
+
+            store.storeAll(java.util.List.of(
+                    article("c1").day("2026-11-20").model("m2", java.time.Instant.parse("2026-11-22T00:00:00Z"))
+                            .person("王伟").person("张强").build(),
+                    article("c3").day("2026-11-21").model("m2", java.time.Instant.parse("2026-11-22T00:00:00Z"))
+                            .person("王伟").org("锦州港").build()));
+            assertThat(ec.related("PERSON", "王伟", null, null, "10")).containsExactlyInAnyOrder(
+                    new EntityCount("李娜", "PERSON", 1), new EntityCount("张强", "PERSON", 1), new EntityCount("锦州港", "ORGANIZATION", 1));
+            assertThat(ec.related("PERSON", "李娜", null, null, "10")).containsExactly(new EntityCount("王伟", "PERSON", 1));
+            assertThat(ec.related("ORGANIZATION", "锦州港", "2026-11-21", "2026-11-21", "10"))
+                    .containsExactly(new EntityCount("王伟", "PERSON", 1));
+        }
+    }
+
     private static void store(MongoDatabaseFactory f, java.util.List<dev.newsflow.events.ArticleEnriched> articles) {
         new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build()).storeAll(articles);
     }

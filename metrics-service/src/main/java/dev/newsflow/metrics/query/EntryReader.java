@@ -10,10 +10,11 @@ import org.bson.Document;
 import org.bson.RawBsonDocument;
 
 /**
- * Reads the entries of bigram index documents ({@link Collections#TEXT}) straight from the BSON the server sends: a
- * text query reads thousands of entries and keeps a few, so nothing but the entry strings is built.
+ * Reads the string entries of documents of the bigram index ({@link Collections#TEXT}) and of the day co-occurrence
+ * ({@link Collections#COOCCURRENCE}) straight from the BSON the server sends: a query reads thousands of entries and
+ * keeps a few, so nothing but the entry strings is built.
  */
-final class BigramEntries {
+final class EntryReader {
 
     /** Called for each document read, then for each of its entries. */
     interface Visitor {
@@ -24,11 +25,11 @@ final class BigramEntries {
 
     private static final Document ENTRIES = new Document("entries", 1);
 
-    private BigramEntries() {
+    private EntryReader() {
     }
 
-    static void read(MongoDatabase db, List<String> ids, Visitor visitor) {
-        for (RawBsonDocument doc : db.getCollection(Collections.TEXT, RawBsonDocument.class).find(Filters.in("_id", ids)).projection(ENTRIES)) {
+    static void read(MongoDatabase db, String collection, List<String> ids, Visitor visitor) {
+        for (RawBsonDocument doc : db.getCollection(collection, RawBsonDocument.class).find(Filters.in("_id", ids)).projection(ENTRIES)) {
             visitor.document(doc.getString("_id").getValue());
             try (BsonBinaryReader r = new BsonBinaryReader(doc.getByteBuffer().asNIO())) {
                 r.readStartDocument();

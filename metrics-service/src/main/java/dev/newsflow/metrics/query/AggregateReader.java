@@ -325,7 +325,6 @@ class AggregateReader {
      */
     void scanPostings(List<List<String>> filters, LocalDate from, LocalDate to, int daysPerFetch,
                       java.util.function.BiPredicate<String, List<String>> perDay) {
-        String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
         List<String> days = new ArrayList<>(days(from, to));
         Set<String> months = monthsNaming(filters, days);
         if (months != null) {
@@ -334,16 +333,7 @@ class AggregateReader {
         java.util.Collections.reverse(days);
         for (int i = 0; i < days.size(); i += daysPerFetch) {
             List<String> run = days.subList(i, Math.min(days.size(), i + daysPerFetch));
-            List<String> ids = dayChunkIds(run);
-            if (ids.isEmpty()) {
-                continue;
-            }
-            // an article is in one chunk of its day: intersect within each document, then unite the chunks
-            Map<String, Set<String>> byDay = new HashMap<>();
-            for (Document d : fetch(Collections.POSTS, ids, paths)) {
-                String id = d.getString("_id");
-                byDay.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new java.util.TreeSet<>()).addAll(intersect(d, filters));
-            }
+            Map<String, Set<String>> byDay = postingsByDay(run, filters);
             for (String day : run) {
                 Set<String> matching = byDay.get(day);
                 if (matching != null && !perDay.test(day, new ArrayList<>(matching))) {
@@ -355,15 +345,24 @@ class AggregateReader {
 
     /** Per day: the articles of those days that name any of the entity keys (their posting lists). */
     Map<String, Set<String>> articlesNaming(List<String> entityKeys, List<String> days) {
-        List<List<String>> filters = List.of(entityKeys.stream().map(k -> "posts.ent." + k).toList());
+        return postingsByDay(days, List.of(entityKeys.stream().map(k -> "posts.ent." + k).toList()));
+    }
+
+    /**
+     * Per day (days without a match absent): the articles in every filter's posting lists, ascending; each filter is a
+     * disjunction of posting-list paths.
+     */
+    private Map<String, Set<String>> postingsByDay(List<String> days, List<List<String>> filters) {
         Map<String, Set<String>> byDay = new HashMap<>();
         List<String> ids = dayChunkIds(days);
-        if (ids.isEmpty() || entityKeys.isEmpty()) {
+        if (ids.isEmpty()) {
             return byDay;
         }
-        for (Document d : fetch(Collections.POSTS, ids, filters.get(0).toArray(String[]::new))) {
+        String[] paths = filters.stream().flatMap(List::stream).distinct().toArray(String[]::new);
+        // an article is in one chunk of its day: intersect within each document, then unite the chunks
+        for (Document d : fetch(Collections.POSTS, ids, paths)) {
             String id = d.getString("_id");
-            byDay.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new HashSet<>()).addAll(intersect(d, filters));
+            byDay.computeIfAbsent(id.substring(0, id.indexOf('|')), k -> new java.util.TreeSet<>()).addAll(intersect(d, filters));
         }
         return byDay;
     }

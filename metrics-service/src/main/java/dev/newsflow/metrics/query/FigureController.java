@@ -75,9 +75,7 @@ class FigureController {
         Predicate<Document> keep = d -> (k == null || k.name().equals(d.getString("kind")))
                 && (u == null || u.equals(d.getString("unit")))
                 && (f == null || d.getString("day").compareTo(f.toString()) >= 0)
-                && (to2 == null || d.getString("day").compareTo(to2.toString()) <= 0)
-                && (entityKeys.isEmpty() || !d.containsKey("entities")
-                        || d.getList("entities", String.class, List.of()).stream().anyMatch(entityKeys::contains));
+                && (to2 == null || d.getString("day").compareTo(to2.toString()) <= 0);
         Collector out = new Collector((long) p * s, s);
         if (subj != null) {
             bySubject(subj, entityKeys, f, to2, keep, out);

@@ -28,11 +28,16 @@ public final class Collections {
      */
     public static final String COUNTS = "agg_counts";
     /**
-     * Region counts per day, sharded by region code ({@code _id} = yyyy-MM-dd|shard): {@code reg.CODE} = articles,
+     * Region counts per chunk of 1,024 articles of a day, sharded by region code ({@code _id} = yyyy-MM-dd|chunk|shard,
+     * see {@link ContributionPlanner#countId}): {@code reg.CODE} = articles,
      * {@code regent.CODE.K} = articles naming entity K (GB/T 2260 roll-up: a county counts for its city and province).
      */
     public static final String REGION_DAYS = "agg_region_days";
-    /** Entity co-occurrence per day, sharded by entity ({@code _id} = yyyy-MM-dd|0..255, read one at a time: many shards cost no reads): {@code co.K.OTHER}. */
+    /**
+     * Entity co-occurrence per chunk of 1,024 articles of a day, sharded by entity ({@code _id} = yyyy-MM-dd|chunk|0..255,
+     * read one shard at a time: many shards cost no reads): {@code entries}, one string per article and entity naming
+     * the article's other entities ({@link ContributionPlanner#coocEntry}).
+     */
     public static final String COOCCURRENCE = "agg_cooccurrence";
     /** Written by layouts before 5 (co-occurrence per month); dropped by the rebuild. */
     static final String LEGACY_COOCCURRENCE_MONTHS = "agg_cooccurrence_months";

@@ -291,7 +291,7 @@ class AggregateReader {
         List<String> ids = new ArrayList<>();
         for (String day : days) {
             for (int c = 0; c < chunks.getOrDefault(day, 0); c++) {
-                ids.add(ContributionPlanner.countId(day, c, shard));
+                ids.add(ContributionPlanner.chunkShardId(day, c, shard));
             }
         }
         return ids;

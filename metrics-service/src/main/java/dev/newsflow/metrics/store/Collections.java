@@ -29,7 +29,7 @@ public final class Collections {
     public static final String COUNTS = "agg_counts";
     /**
      * Region counts per chunk of 1,024 articles of a day, sharded by region code ({@code _id} = yyyy-MM-dd|chunk|shard,
-     * see {@link ContributionPlanner#countId}): {@code reg.CODE} = articles,
+     * see {@link ContributionPlanner#chunkShardId}): {@code reg.CODE} = articles,
      * {@code regent.CODE.K} = articles naming entity K (GB/T 2260 roll-up: a county counts for its city and province).
      */
     public static final String REGION_DAYS = "agg_region_days";

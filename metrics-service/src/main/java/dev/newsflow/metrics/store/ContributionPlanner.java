@@ -144,7 +144,7 @@ public class ContributionPlanner {
             }
         }
         int countChunk = countChunk(seq);
-        regionDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.REGION_DAYS, countId(d, countChunk, s), incs, List.of())));
+        regionDay.forEach((s, incs) -> ops.add(new BucketOp(Collections.REGION_DAYS, chunkShardId(d, countChunk, s), incs, List.of())));
         for (String k : keywords) {
             dayIncs.add("counts.kw." + k);
         }
@@ -180,7 +180,7 @@ public class ContributionPlanner {
                 }
             }
         }
-        coocDay.forEach((s, entries) -> ops.add(BucketOp.entries(Collections.COOCCURRENCE, countId(d, countChunk, s), entries)));
+        coocDay.forEach((s, entries) -> ops.add(BucketOp.entries(Collections.COOCCURRENCE, chunkShardId(d, countChunk, s), entries)));
 
         if (id.length() <= MAX_TEXT_ID) {
             Map<Integer, StringBuilder> textByShard = new TreeMap<>();
@@ -188,7 +188,7 @@ public class ContributionPlanner {
                 textByShard.computeIfAbsent(textShard(bigram), s -> new StringBuilder().append((char) id.length()).append(id))
                         .append(bigram);
             }
-            textByShard.forEach((s, entry) -> ops.add(BucketOp.entries(Collections.TEXT, textId(d, chunk, s), List.of(entry.toString()))));
+            textByShard.forEach((s, entry) -> ops.add(BucketOp.entries(Collections.TEXT, chunkShardId(d, chunk, s), List.of(entry.toString()))));
         }
 
         List<Document> figures = new ArrayList<>();
@@ -294,8 +294,11 @@ public class ContributionPlanner {
         return (int) (Math.max(0, seq) / COUNT_CHUNK_ARTICLES);
     }
 
-    /** A day's sharded count document (co-occurrence, region days) of a chunk and shard: {@code yyyy-MM-dd|chunk|shard}. */
-    public static String countId(String day, int chunk, int shard) {
+    /**
+     * The id of a day's document of one chunk and shard, {@code yyyy-MM-dd|chunk|shard}: the bigram index (chunks of
+     * {@link #CHUNK_ARTICLES}), co-occurrence and region days (chunks of {@link #COUNT_CHUNK_ARTICLES}).
+     */
+    public static String chunkShardId(String day, int chunk, int shard) {
         return day + "|" + chunk + "|" + shard;
     }
 
@@ -326,10 +329,6 @@ public class ContributionPlanner {
         return false;
     }
 
-    /** The bigram index document of a day's chunk and shard: {@code yyyy-MM-dd|chunk|shard}. */
-    public static String textId(String day, int chunk, int shard) {
-        return day + "|" + chunk + "|" + shard;
-    }
 
     /** The document of one chunk of a subject's figures of one day: {@code subject|yyyy-MM-dd|chunk}. */
     public static String subjectDayId(String subject, String day, int chunk) {

@@ -86,8 +86,8 @@ class LongWindowQueriesTest {
             store(f, busy);
             var cooc = f.getMongoDatabase().getCollection(dev.newsflow.metrics.store.Collections.COOCCURRENCE);
             int shard = ContributionPlanner.shard(dev.newsflow.metrics.store.Keys.entity(dev.newsflow.events.EntityType.PERSON, "王伟"));
-            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.countId("2026-11-20", 0, shard))).first()).isNotNull();
-            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.countId("2026-11-20", 1, shard))).first()).isNotNull();
+            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.chunkShardId("2026-11-20", 0, shard))).first()).isNotNull();
+            assertThat(cooc.find(new org.bson.Document("_id", ContributionPlanner.chunkShardId("2026-11-20", 1, shard))).first()).isNotNull();
             AggregateReader reader = new AggregateReader(f);
             EntityController ec = new EntityController(reader);
 

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 class AggregateReader {
 
     /** Documents per read of many: mongo-java-server checks every document it finds against the whole {@code $in} list. */
-    private static final int FETCH_CHUNK = 200;
+    static final int FETCH_CHUNK = 200;
 
     private final MongoDatabaseFactory factory;
 
@@ -192,9 +192,7 @@ class AggregateReader {
                 ContributionPlanner.coocOthers(entry, entityKey, other -> sums.merge(other, 1L, Long::sum));
             }
         };
-        for (int i = 0; i < ids.size(); i += FETCH_CHUNK) {
-            EntryReader.read(db(), Collections.COOCCURRENCE, ids.subList(i, Math.min(ids.size(), i + FETCH_CHUNK)), count);
-        }
+        EntryReader.read(db(), Collections.COOCCURRENCE, ids, count);
         return sums;
     }
 
@@ -238,30 +236,27 @@ class AggregateReader {
             Map<String, Set<String>> before = alive;
             List<String> wanted = shard.getValue();
             Map<String, Set<String>> next = new HashMap<>();
-            for (int i = 0; i < chunks.size(); i += FETCH_CHUNK) {
-                List<String> ids = chunks.subList(i, Math.min(chunks.size(), i + FETCH_CHUNK)).stream()
-                        .map(c -> c + "|" + shard.getKey()).toList();
-                EntryReader.read(db(), Collections.TEXT, ids, new EntryReader.Visitor() {
-                    private String chunk;
-                    private Set<String> candidates;
+            List<String> ids = chunks.stream().map(c -> c + "|" + shard.getKey()).toList();
+            EntryReader.read(db(), Collections.TEXT, ids, new EntryReader.Visitor() {
+                private String chunk;
+                private Set<String> candidates;
 
-                    @Override
-                    public void document(String id) {
-                        chunk = id.substring(0, id.lastIndexOf('|'));
-                        candidates = before == null ? null : before.get(chunk);
-                    }
+                @Override
+                public void document(String id) {
+                    chunk = id.substring(0, id.lastIndexOf('|'));
+                    candidates = before == null ? null : before.get(chunk);
+                }
 
-                    @Override
-                    public void entry(String entry) {
-                        if (holdsAll(entry, wanted)) {
-                            String article = ContributionPlanner.entryArticle(entry);
-                            if (candidates == null || candidates.contains(article)) {
-                                next.computeIfAbsent(chunk, c -> new HashSet<>()).add(article);
-                            }
+                @Override
+                public void entry(String entry) {
+                    if (holdsAll(entry, wanted)) {
+                        String article = ContributionPlanner.entryArticle(entry);
+                        if (candidates == null || candidates.contains(article)) {
+                            next.computeIfAbsent(chunk, c -> new HashSet<>()).add(article);
                         }
                     }
-                });
-            }
+                }
+            });
             alive = next;
         }
         Map<String, Set<String>> out = new HashMap<>();

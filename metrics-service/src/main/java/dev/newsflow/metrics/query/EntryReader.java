@@ -28,7 +28,14 @@ final class EntryReader {
     private EntryReader() {
     }
 
+    /** The documents with these ids, read {@link AggregateReader#FETCH_CHUNK} at a time, in the order the server returns them. */
     static void read(MongoDatabase db, String collection, List<String> ids, Visitor visitor) {
+        for (int i = 0; i < ids.size(); i += AggregateReader.FETCH_CHUNK) {
+            readSome(db, collection, ids.subList(i, Math.min(ids.size(), i + AggregateReader.FETCH_CHUNK)), visitor);
+        }
+    }
+
+    private static void readSome(MongoDatabase db, String collection, List<String> ids, Visitor visitor) {
         for (RawBsonDocument doc : db.getCollection(collection, RawBsonDocument.class).find(Filters.in("_id", ids)).projection(ENTRIES)) {
             visitor.document(doc.getString("_id").getValue());
             try (BsonBinaryReader r = new BsonBinaryReader(doc.getByteBuffer().asNIO())) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores batches of enriched articles and their aggregate contributions with an exactly-once effect and no
- * transactions.
+ * transactions, in two halves: {@link #prepare} makes a batch durable and its articles readable by id;
+ * {@link #apply} adds the contributions of one or several prepared batches to the aggregates ({@link #storeAll} does
+ * both at once; the consumer runs the second half behind the first, see {@link AggregateApplier}).
  *
- * <p>Protocol for a batch (steps 2-5 idempotent, so finishing a batch again after a crash anywhere is safe):
+ * <p>Protocol for a batch (steps 3-6 idempotent, so finishing a batch again after a crash anywhere is safe):
  * <ol>
  * <li>Keep the newest version of each article id. Any unfinished batch containing one of these articles is finished
  *     first ({@link #resume}), so every stored article document is applied and a retraction concerns exactly that
@@ -44,14 +47,18 @@ import tools.jackson.databind.json.JsonMapper;
  *     within their days ({@link DaySequences}, advanced before anything is written under the numbers). Write the batch
  *     document {@code {_id: T, members, events, previous, seqs, previousSeqs}} FIRST: the complete ledger of the
  *     batch.</li>
- * <li>Write the member documents (state PENDING, batch T).</li>
- * <li>Run the merged updates ({@link BatchOps}): retractions guarded by {@code T:r}, then one guarded upsert per
- *     touched aggregate document guarded by {@code T}; delete retracted figures, upsert the new ones.</li>
+ * <li>Write the member documents (state PENDING, batch T). The batch is now durable: the consumer may commit.</li>
+ * <li>Choose the tag the contribution is applied under: a batch applied alone uses its own tag T; batches applied
+ *     together claim one new tag M ({@code applyTag: M} set on each batch document still without one). A claim is
+ *     never undone, so whoever finishes a batch later (a resume, another instance) applies exactly the batches
+ *     claimed by M under M, in the order of their ids: the same updates as the first attempt.</li>
+ * <li>Run the merged updates ({@link BatchOps}): retractions guarded by {@code M:r}, then one guarded upsert per
+ *     touched aggregate document guarded by {@code M}; delete retracted figures, upsert the new ones.</li>
  * <li>Mark the members APPLIED.</li>
- * <li>Delete the batch document. Tags are later pulled from {@code arts} in bulk (a crash before leaves harmless
+ * <li>Delete the batch documents. Tags are later pulled from {@code arts} in bulk (a crash before leaves harmless
  *     stale tags).</li>
  * </ol>
- * Plans are deterministic, so the batch document alone reproduces exactly the same updates: a resume (on redelivery
+ * Plans are deterministic, so the batch documents alone reproduce exactly the same updates: a resume (on redelivery
  * of a member, or at start-up) and even a concurrent owner apply each update at most once.
  */
 @Component
@@ -72,13 +79,18 @@ public class ArticleStore implements AutoCloseable {
     /** Called after every write with the step name; tests throw from it to simulate a crash. */
     private volatile Consumer<String> afterWrite = step -> { };
     private volatile Buckets.Guard guard;
+    /** The field of a batch document naming the tag its contribution is (being) applied under (step 3). */
+    static final String APPLY_TAG = "applyTag";
+
     /** Tags of finished batches per touched document ({@code collection NUL id}), removed by its next update. */
     private final Map<String, List<String>> staleTags = new HashMap<>();
-    /** Time per write step of the current (or last) batch, and when the last step ended (guarded by itself). */
-    private final Map<String, Long> stepNanos = new LinkedHashMap<>();
     /** Writes the aggregate collections of a step side by side. */
     private final CollectionWriters writers;
-    private long lastStep;
+    /** Held while preparing batches (steps 1-2: classification and numbering must see the previous batch's writes). */
+    private final Object prepareLock = new Object();
+    /** Held while applying or resuming (steps 3-6: one batch's aggregate updates at a time, {@link #staleTags}). */
+    private final Object applyLock = new Object();
+    private volatile String lastSteps = "";
     private boolean layoutChecked;
 
     /** {@code writers}: aggregate collections written side by side per step ({@code newsflow.metrics.store.writers}). */
@@ -105,22 +117,15 @@ public class ArticleStore implements AutoCloseable {
     }
 
     /** Marks the end of a write step: times it (for the batch log line) and calls the test hook. */
-    private void wrote(String step) {
-        synchronized (stepNanos) {
-            long now = System.nanoTime();
-            stepNanos.merge(step, now - lastStep, Long::sum);
-            lastStep = now;
-            afterWrite.accept(step);
-        }
+    private void wrote(StepTimes times, String step) {
+        times.step(step);
+        afterWrite.accept(step);
     }
 
     /** The end of one collection's writes of a step that runs collections side by side (from a writer thread). */
-    private void wrote(String step, long nanos) {
-        synchronized (stepNanos) {
-            stepNanos.merge(step, nanos, Long::sum);
-            lastStep = System.nanoTime();
-            afterWrite.accept(step);
-        }
+    private void wrote(StepTimes times, String step, long nanos) {
+        times.step(step, nanos);
+        afterWrite.accept(step);
     }
 
     /**
@@ -128,16 +133,7 @@ public class ArticleStore implements AutoCloseable {
      * collections of a retract/apply step are written side by side, so those overlap.
      */
     public String lastSteps() {
-        synchronized (stepNanos) {
-            return formatSteps();
-        }
-    }
-
-    private String formatSteps() {
-        StringBuilder b = new StringBuilder();
-        stepNanos.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
-                b.append(b.isEmpty() ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue() / 1_000_000).append(" ms"));
-        return b.toString();
+        return lastSteps;
     }
 
     private MongoDatabase db() {
@@ -181,12 +177,46 @@ public class ArticleStore implements AutoCloseable {
         return storeAll(List.of(article)).get(0);
     }
 
-    /** Stores a batch; returns the outcome of each incoming event, in order. */
-    public synchronized List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
-        synchronized (stepNanos) {
-            stepNanos.clear();
-            lastStep = System.nanoTime();
+    /** Stores a batch, its aggregate contribution included; returns the outcome of each incoming event, in order. */
+    public List<StoreOutcome> storeAll(List<ArticleEnriched> incoming) {
+        StepTimes times = new StepTimes();
+        Preparation p = prepare(incoming, () -> { }, times);
+        for (Prepared batch : p.batches()) {
+            apply(List.of(batch), times);
         }
+        lastSteps = times.format();
+        return p.outcomes();
+    }
+
+    /** A batch whose ledger and member documents are written (steps 1-2); its contribution is still to be applied. */
+    record Prepared(String tag, List<BatchOps.Member> members) {
+    }
+
+    /**
+     * What {@link #prepare} did: the outcome of each incoming event in order, the batches to apply (one unless the
+     * events were too large for one batch document) and the time per write step.
+     */
+    record Preparation(List<StoreOutcome> outcomes, List<Prepared> batches, String steps) {
+    }
+
+    /**
+     * Steps 1-2 for a batch: afterwards its members are stored (readable by id, a redelivery is a duplicate) and their
+     * contribution is recorded in batch documents for {@link #apply}. {@code beforeResume} runs when a member is in an
+     * unfinished batch, before that batch is finished here (the consumer lets its own applier finish first).
+     */
+    Preparation prepare(List<ArticleEnriched> incoming, Runnable beforeResume) {
+        StepTimes times = new StepTimes();
+        Preparation p = prepare(incoming, beforeResume, times);
+        return new Preparation(p.outcomes(), p.batches(), times.format());
+    }
+
+    private Preparation prepare(List<ArticleEnriched> incoming, Runnable beforeResume, StepTimes times) {
+        synchronized (prepareLock) {
+            return prepareLocked(incoming, beforeResume, times);
+        }
+    }
+
+    private Preparation prepareLocked(List<ArticleEnriched> incoming, Runnable beforeResume, StepTimes times) {
         if (!layoutChecked) {
             // before this process's first article: a store that starts empty is in the current layout
             LayoutCheck.markIfEmpty(db());
@@ -209,9 +239,11 @@ public class ArticleStore implements AutoCloseable {
             }
         }
         // an unfinished batch with one of these articles is finished first: stored documents are then all applied
-        List<String> unfinished = new ArrayList<>();
-        db().getCollection(Collections.BATCHES).find(Filters.in("members", List.copyOf(winners.keySet())))
-                .projection(new Document("_id", 1)).forEach(d -> unfinished.add(d.getString("_id")));
+        List<String> unfinished = unfinishedWith(winners.keySet());
+        if (!unfinished.isEmpty()) {
+            beforeResume.run();
+            unfinished = unfinishedWith(winners.keySet());
+        }
         Set<String> resumed = new LinkedHashSet<>();
         unfinished.forEach(tag -> resumed.addAll(resume(tag)));
         Map<String, Document> existing = load(winners.keySet());
@@ -247,6 +279,7 @@ public class ArticleStore implements AutoCloseable {
                     ex == null ? 0 : seqOf(ex)));
         }
         DaySequences.advance(db(), next);
+        List<Prepared> batches = new ArrayList<>();
         for (List<BatchOps.Member> part : bySize(members)) {
             String tag = UUID.randomUUID().toString();
             List<String> events = new ArrayList<>();
@@ -259,14 +292,77 @@ public class ArticleStore implements AutoCloseable {
                 seqs.add(m.seq());
                 previousSeqs.add(m.previousSeq());
             }
-            db().getCollection(Collections.BATCHES).insertOne(new Document("_id", tag)
+            ledgers().insertOne(new Document("_id", tag)
                     .append("members", part.stream().map(m -> m.current().id()).toList())
                     .append("events", events).append("previous", previous)
                     .append("seqs", seqs).append("previousSeqs", previousSeqs).append("at", new Date()));
-            wrote("batch");
-            finish(tag, part, true);
+            wrote(times, "batch");
+            Prepared batch = new Prepared(tag, part);
+            writeMembers(List.of(batch));
+            wrote(times, "articles");
+            batches.add(batch);
         }
-        return List.of(out);
+        return new Preparation(List.of(out), List.copyOf(batches), "");
+    }
+
+    /** The unfinished batches holding any of these articles. */
+    private List<String> unfinishedWith(Set<String> ids) {
+        List<String> tags = new ArrayList<>();
+        ledgers().find(Filters.in("members", List.copyOf(ids))).projection(new Document("_id", 1)).forEach(d -> tags.add(d.getString("_id")));
+        return tags;
+    }
+
+    private MongoCollection<Document> ledgers() {
+        return db().getCollection(Collections.BATCHES);
+    }
+
+    /** Step 2: the member documents, PENDING under their own batch's tag. */
+    private void writeMembers(List<Prepared> batches) {
+        List<WriteModel<Document>> models = new ArrayList<>();
+        for (Prepared b : batches) {
+            for (BatchOps.Member m : b.members()) {
+                models.add(new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
+                        articleDocument(m.current(), contentHash(m.current()), m.seq()).append("state", PENDING).append("batch", b.tag()),
+                        new ReplaceOptions().upsert(true)));
+            }
+        }
+        if (!models.isEmpty()) {
+            db().getCollection(Collections.ARTICLES).bulkWrite(models, new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    /**
+     * Steps 3-6 for prepared batches: their contributions merged into one update per aggregate document. Several
+     * batches are first claimed for one new tag (a batch another process already finishes or claimed is left to it).
+     * Returns the time per write step.
+     */
+    String apply(List<Prepared> batches) {
+        StepTimes times = new StepTimes();
+        apply(batches, times);
+        return times.format();
+    }
+
+    private void apply(List<Prepared> batches, StepTimes times) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        synchronized (applyLock) {
+            if (batches.size() == 1) {
+                finish(batches.get(0).tag(), batches, true, false, times);
+                return;
+            }
+            String applyTag = "m-" + UUID.randomUUID();
+            List<String> tags = batches.stream().map(Prepared::tag).toList();
+            ledgers().updateMany(Filters.and(Filters.in("_id", tags), Filters.exists(APPLY_TAG, false)), Updates.set(APPLY_TAG, applyTag));
+            Set<String> claimed = new HashSet<>();
+            ledgers().find(Filters.eq(APPLY_TAG, applyTag)).projection(new Document("_id", 1)).forEach(d -> claimed.add(d.getString("_id")));
+            wrote(times, "claim");
+            List<Prepared> group = batches.stream().filter(b -> claimed.contains(b.tag()))
+                    .sorted(Comparator.comparing(Prepared::tag)).toList();
+            if (!group.isEmpty()) {
+                finish(applyTag, group, true, false, times);
+            }
+        }
     }
 
     /** Splits the members so that each batch document (their events and previous versions) stays far below 16 MB. */
@@ -297,15 +393,32 @@ public class ArticleStore implements AutoCloseable {
 
     /**
      * Finishes an interrupted batch from its batch document (the complete ledger: every member's event and the
-     * version it replaces): the same members in the same order give the same updates, re-run under the same tag.
-     * Returns the member ids.
+     * version it replaces), together with every batch claimed for the same tag (step 3; an unclaimed batch claims
+     * its own tag first): the same members in the same order give the same updates, re-run under the same tag.
+     * Returns the ids of the members finished.
      */
-    @SuppressWarnings("unchecked")
-    synchronized List<String> resume(String tag) {
-        Document batch = db().getCollection(Collections.BATCHES).find(Filters.eq("_id", tag)).first();
-        if (batch == null) {
-            return List.of();
+    List<String> resume(String tag) {
+        synchronized (applyLock) {
+            Document ledger = ledgers().find(Filters.eq("_id", tag)).projection(new Document(APPLY_TAG, 1)).first();
+            if (ledger != null && ledger.getString(APPLY_TAG) == null) {
+                ledgers().updateOne(Filters.and(Filters.eq("_id", tag), Filters.exists(APPLY_TAG, false)), Updates.set(APPLY_TAG, tag));
+                ledger = ledgers().find(Filters.eq("_id", tag)).projection(new Document(APPLY_TAG, 1)).first();
+            }
+            if (ledger == null) {
+                return List.of();
+            }
+            String applyTag = ledger.getString(APPLY_TAG);
+            List<Prepared> group = new ArrayList<>();
+            ledgers().find(Filters.eq(APPLY_TAG, applyTag)).sort(new Document("_id", 1)).forEach(d -> group.add(fromLedger(d)));
+            finish(applyTag, group, false, true, new StepTimes());
+            List<String> ids = group.stream().flatMap(g -> g.members().stream()).map(m -> m.current().id()).toList();
+            log.info("finished interrupted store batch {} ({} batch(es), {} article(s))", applyTag, group.size(), ids.size());
+            return ids;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Prepared fromLedger(Document batch) {
         List<String> events = (List<String>) batch.get("events");
         List<String> previous = (List<String>) batch.get("previous");
         List<?> seqs = batch.get("seqs", List.class);
@@ -315,49 +428,58 @@ public class ArticleStore implements AutoCloseable {
             members.add(new BatchOps.Member(json.readValue(events.get(i), ArticleEnriched.class), number(seqs, i),
                     previous.get(i) == null ? null : json.readValue(previous.get(i), ArticleEnriched.class), number(previousSeqs, i)));
         }
-        finish(tag, members, false);
-        log.info("finished interrupted store batch {} ({} article(s))", tag, members.size());
-        return members.stream().map(m -> m.current().id()).toList();
+        return new Prepared(batch.getString("_id"), members);
     }
 
-    /** Finishes every interrupted batch (start-up). */
-    synchronized int resumeAll() {
-        List<String> tags = new ArrayList<>();
-        db().getCollection(Collections.BATCHES).find().projection(new Document("_id", 1)).forEach(d -> tags.add(d.getString("_id")));
-        tags.forEach(this::resume);
-        return tags.size();
+    /** Finishes every interrupted batch (start-up); returns how many batch documents there were. */
+    int resumeAll() {
+        synchronized (applyLock) {
+            List<String> tags = new ArrayList<>();
+            ledgers().find().projection(new Document("_id", 1)).forEach(d -> tags.add(d.getString("_id")));
+            tags.forEach(this::resume);
+            return tags.size();
+        }
     }
 
     /**
-     * Steps 2-5 for a batch whose document is written: idempotent, so also the way to finish it after a crash
-     * ({@code newTag} false: a resume, whose updates may already be in some documents).
+     * Steps 4-6 for batches whose documents are written, under {@code applyTag}: idempotent, so also the way to finish
+     * them after a crash ({@code newTag} false: a resume, whose updates may already be in some documents;
+     * {@code writeMembers}: the member documents may be missing, step 2 is repeated).
      */
-    private void finish(String tag, List<BatchOps.Member> members, boolean newTag) {
-        List<String> ids = members.stream().map(m -> m.current().id()).toList();
-        db().getCollection(Collections.ARTICLES).bulkWrite(members.stream()
-                .<WriteModel<Document>>map(m -> new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
-                        articleDocument(m.current(), contentHash(m.current()), m.seq()).append("state", PENDING).append("batch", tag),
-                        new ReplaceOptions().upsert(true)))
-                .toList(), new BulkWriteOptions().ordered(false));
-        wrote("articles");
+    private void finish(String applyTag, List<Prepared> batches, boolean newTag, boolean writeMembers, StepTimes times) {
+        if (writeMembers) {
+            writeMembers(batches);
+            wrote(times, "articles");
+        }
+        List<BatchOps.Member> members = batches.stream().flatMap(b -> b.members().stream()).toList();
         BatchOps ops = BatchOps.merge(members, planner);
-        apply(tag, ops, newTag);
-        db().getCollection(Collections.ARTICLES).updateMany(members(ids, tag),
-                Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
-        wrote("applied");
-        db().getCollection(Collections.BATCHES).deleteOne(Filters.eq("_id", tag));
-        wrote("batch:delete");
-        finished(tag, ops);
+        apply(applyTag, ops, newTag, times);
+        for (Prepared b : batches) {
+            db().getCollection(Collections.ARTICLES).updateMany(members(b.members().stream().map(m -> m.current().id()).toList(), b.tag()),
+                    Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
+        }
+        wrote(times, "applied");
+        ledgers().deleteMany(Filters.in("_id", batches.stream().map(Prepared::tag).toList()));
+        wrote(times, "batch:delete");
+        finished(applyTag, ops);
     }
 
     /**
      * Re-applies stored articles onto empty aggregates (admin rebuild), each under its stored number within its day
      * (articles stored before numbers existed get one, written back to their document).
      */
-    synchronized void reapply(List<Document> articleDocs) {
+    void reapply(List<Document> articleDocs) {
         if (articleDocs.isEmpty()) {
             return;
         }
+        synchronized (prepareLock) {
+            synchronized (applyLock) {
+                reapplyLocked(articleDocs);
+            }
+        }
+    }
+
+    private void reapplyLocked(List<Document> articleDocs) {
         List<ArticleEnriched> articles = articleDocs.stream().map(d -> json.readValue(d.getString("json"), ArticleEnriched.class)).toList();
         Map<String, Long> next = new HashMap<>(DaySequences.next(db(), articles.stream().map(a -> Days.of(a).toString()).distinct().toList()));
         for (int i = 0; i < articles.size(); i++) {
@@ -382,30 +504,28 @@ public class ArticleStore implements AutoCloseable {
         if (!numbered.isEmpty()) {
             db().getCollection(Collections.ARTICLES).bulkWrite(numbered, new BulkWriteOptions().ordered(false));
         }
-        synchronized (stepNanos) {
-            stepNanos.clear();
-            lastStep = System.nanoTime();
-        }
+        StepTimes times = new StepTimes();
         String tag = "rebuild-" + UUID.randomUUID();
         BatchOps ops = BatchOps.merge(members, planner);
-        apply(tag, ops, true);
+        apply(tag, ops, true, times);
         db().getCollection(Collections.ARTICLES).updateMany(Filters.in("_id", members.stream().map(m -> m.current().id()).toList()),
                 Updates.combine(Updates.set("state", APPLIED), Updates.unset("batch")));
         finished(tag, ops);
+        lastSteps = times.format();
     }
 
     /** {@code newTag}: {@code tag} was created for this attempt (not a resume), so no document carries it yet. */
-    private void apply(String tag, BatchOps ops, boolean newTag) {
+    private void apply(String tag, BatchOps ops, boolean newTag, StepTimes times) {
         Buckets buckets = buckets();
         // retractions before additions: a changed article's id is pulled from a posting list before it is pushed again
-        List<Runnable> retract = new ArrayList<>(buckets.tasks(ops.retractions(tag), (c, nanos) -> wrote("retract:" + c, nanos), staleTags, newTag));
+        List<Runnable> retract = new ArrayList<>(buckets.tasks(ops.retractions(tag), (c, nanos) -> wrote(times, "retract:" + c, nanos), staleTags, newTag));
         if (!ops.figureDeletes().isEmpty()) {
-            retract.add(timed("retract:figures", () -> figures().deleteMany(Filters.in("_id", ops.figureDeletes()))));
+            retract.add(timed(times, "retract:figures", () -> figures().deleteMany(Filters.in("_id", ops.figureDeletes()))));
         }
         writers.runAll(retract);
-        List<Runnable> add = new ArrayList<>(buckets.tasks(ops.additions(tag), (c, nanos) -> wrote("apply:" + c, nanos), staleTags, newTag));
+        List<Runnable> add = new ArrayList<>(buckets.tasks(ops.additions(tag), (c, nanos) -> wrote(times, "apply:" + c, nanos), staleTags, newTag));
         if (!ops.figureUpserts().isEmpty()) {
-            add.add(timed("figures", () -> figures().bulkWrite(ops.figureUpserts().stream()
+            add.add(timed(times, "figures", () -> figures().bulkWrite(ops.figureUpserts().stream()
                     .<WriteModel<Document>>map(f -> new ReplaceOneModel<>(Filters.eq("_id", f.getString("_id")), f, new ReplaceOptions().upsert(true)))
                     .toList(), new BulkWriteOptions().ordered(false))));
         }
@@ -416,11 +536,11 @@ public class ArticleStore implements AutoCloseable {
         return db().getCollection(Collections.FIGURES);
     }
 
-    private Runnable timed(String step, Runnable write) {
+    private Runnable timed(StepTimes times, String step, Runnable write) {
         return () -> {
             long start = System.nanoTime();
             write.run();
-            wrote(step, System.nanoTime() - start);
+            wrote(times, step, System.nanoTime() - start);
         };
     }
 
@@ -438,7 +558,13 @@ public class ArticleStore implements AutoCloseable {
     }
 
     /** Removes the remembered tags of finished batches with one update per document (after a rebuild). Best effort. */
-    public synchronized void removeFinishedTags() {
+    public void removeFinishedTags() {
+        synchronized (applyLock) {
+            removeFinishedTagsLocked();
+        }
+    }
+
+    private void removeFinishedTagsLocked() {
         if (staleTags.isEmpty()) {
             return;
         }

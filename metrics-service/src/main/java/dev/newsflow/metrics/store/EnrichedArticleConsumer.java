@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Spring Cloud Stream consumer of {@link Topics#ARTICLES_ENRICHED} (bean {@code storeEnrichedArticle}), in batch
  * mode: every poll arrives as one list (headers are lists in the same order). Unparseable or invalid records are
- * dead-lettered one by one; the valid ones are stored as one batch. A storage error is thrown so the container
+ * dead-lettered one by one; the valid ones are stored as one batch (readable by id when this returns; the
+ * {@link AggregateApplier} adds them to the aggregates right after). A storage error is thrown so the container
  * retries the whole batch with back-off (never dead-lettered: MongoDB outages are transient; storing is idempotent).
  */
 @Component("storeEnrichedArticle")
@@ -28,11 +29,11 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleConsumer.class);
 
     private final JsonMapper json;
-    private final ArticleStore store;
+    private final AggregateApplier store;
     private final StoreMetrics metrics;
     private final DeadLetterPublisher deadLetters;
 
-    EnrichedArticleConsumer(JsonMapper json, ArticleStore store, StoreMetrics metrics, DeadLetterPublisher deadLetters) {
+    EnrichedArticleConsumer(JsonMapper json, AggregateApplier store, StoreMetrics metrics, DeadLetterPublisher deadLetters) {
         this.json = json;
         this.store = store;
         this.metrics = metrics;
@@ -66,14 +67,18 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
         if (articles.isEmpty()) {
             return;
         }
-        List<StoreOutcome> outcomes;
+        ArticleStore.Preparation prepared;
         try {
-            outcomes = store.storeAll(articles);
+            prepared = store.store(articles);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing a batch", e);
         } catch (RuntimeException e) {
             metrics.storeError();
             log.warn("storing a batch of {} article(s) failed, will retry the batch: {}", articles.size(), e.toString());
             throw e;
         }
+        List<StoreOutcome> outcomes = prepared.outcomes();
         // stored ones first: whoever sees a batch's duplicates counted sees its stored articles fully recorded
         int stored = 0;
         for (int i = 0; i < articles.size(); i++) {
@@ -93,8 +98,8 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
                 log.info("article {} stored: {}", articles.get(i).id(), outcomes.get(i));
             }
         }
-        log.info("batch of {} article(s): {} stored, {} duplicate or stale ({})", articles.size(), stored, articles.size() - stored,
-                store.lastSteps());
+        log.info("batch of {} article(s): {} stored, {} duplicate or stale; {} article(s) wait for the aggregates ({})", articles.size(),
+                stored, articles.size() - stored, store.pending(), prepared.steps());
     }
 
     /** The valid article, or null after dead-lettering the record. */

@@ -5,6 +5,7 @@ import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Recomputes every aggregate from the stored articles: drops the aggregate collections and re-applies each
  * article's contribution as planned from its stored event, in batches merged like the incremental ones. Aggregates are sums of per-article contributions,
  * so the result is identical to the incrementally maintained state (the test compares every query).
- * Run it while the consumer is paused or idle; a store racing with it is re-applied idempotently anyway.
+ * It first lets the consumer's applier finish its queue. Run it while the consumer is paused or idle; a store racing
+ * with it is re-applied idempotently anyway.
  */
 @Component
 public class Rebuilder {
@@ -22,14 +24,30 @@ public class Rebuilder {
     private final MongoDatabaseFactory factory;
     private final ArticleStore store;
     private final Indexes indexes;
+    /** The consumer's applier, finished before the aggregates are dropped (null: no consumer, as in tests). */
+    private final AggregateApplier applier;
 
-    Rebuilder(MongoDatabaseFactory factory, ArticleStore store, Indexes indexes) {
+    @Autowired
+    Rebuilder(MongoDatabaseFactory factory, ArticleStore store, Indexes indexes, AggregateApplier applier) {
         this.factory = factory;
         this.store = store;
         this.indexes = indexes;
+        this.applier = applier;
+    }
+
+    Rebuilder(MongoDatabaseFactory factory, ArticleStore store, Indexes indexes) {
+        this(factory, store, indexes, null);
     }
 
     public synchronized long rebuild() {
+        if (applier != null) {
+            try {
+                applier.awaitIdle();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the aggregate applier finished its batches", e);
+            }
+        }
         MongoDatabase db = factory.getMongoDatabase();
         for (String c : Collections.AGGREGATES) {
             db.getCollection(c).drop();

@@ -18,6 +18,7 @@ public class StoreMetrics {
     private final Counter duplicates;
     private final Counter errors;
     private final Timer latency;
+    private final Timer aggregatedLatency;
     private final DistributionSummary entities;
     private final DistributionSummary figures;
 
@@ -28,7 +29,13 @@ public class StoreMetrics {
                 .description("Redelivered, resubmitted or stale events skipped").register(registry);
         this.errors = Counter.builder("newsflow.store.errors").description("Failed store attempts (retried)").register(registry);
         this.latency = Timer.builder("newsflow.pipeline.latency")
-                .description("From ArticleSubmitted.ingestedAt to stored in MongoDB")
+                .description("From ArticleSubmitted.ingestedAt to stored in MongoDB and readable by id")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .register(registry);
+        this.aggregatedLatency = Timer.builder("newsflow.aggregates.latency")
+                .description("From ArticleSubmitted.ingestedAt to its contribution applied to the aggregates")
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
                         Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
@@ -47,10 +54,19 @@ public class StoreMetrics {
         stored.increment();
         entities.record(article.entities().size());
         figures.record(article.figures().size());
+        since(article, latency);
+    }
+
+    /** The article's contribution is now in the aggregates (entity, figure, region and trend answers). */
+    void aggregated(ArticleEnriched article) {
+        since(article, aggregatedLatency);
+    }
+
+    private static void since(ArticleEnriched article, Timer timer) {
         if (article.ingestedAt() != null) {
             Duration d = Duration.between(article.ingestedAt(), Instant.now());
             if (!d.isNegative()) {
-                latency.record(d);
+                timer.record(d);
             }
         }
     }

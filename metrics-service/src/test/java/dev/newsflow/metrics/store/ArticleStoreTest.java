@@ -440,6 +440,95 @@ class ArticleStoreTest {
         assertThat(e.fingerprint()).isEqualTo(before);
     }
 
+    // ---- batches applied together (the consumer's applier)
+
+    @Test
+    void batchesAppliedTogetherGiveTheSameAnswersAsOneBatchAtATime() {
+        Env reference = clean(a1(), a2(), a3(), a4());
+        Env e = env();
+        ArticleStore.Prepared first = single(e.store.prepare(List.of(a1(), a2()), () -> { }));
+        ArticleStore.Prepared second = single(e.store.prepare(List.of(a3(), a4()), () -> { }));
+        // prepared: readable by id, not yet in the aggregates
+        assertThat(e.factory.getMongoDatabase().getCollection(Collections.ARTICLES).countDocuments(new Document("state", ArticleStore.PENDING)))
+                .isEqualTo(4);
+        e.store.apply(List.of(second, first));
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+        assertThat(e.factory.getMongoDatabase().getCollection(Collections.BATCHES).countDocuments()).isZero();
+        assertThat(e.factory.getMongoDatabase().getCollection(Collections.ARTICLES).countDocuments(new Document("state", ArticleStore.APPLIED)))
+                .isEqualTo(4);
+        // a changed version applied together with a new article retracts the old contribution
+        Env changed = clean(a1v2(), a2(), a3(), a4(), a5());
+        e.store.apply(List.of(single(e.store.prepare(List.of(a1v2()), () -> { })), single(e.store.prepare(List.of(a5()), () -> { }))));
+        assertThat(e.fingerprint()).isEqualTo(changed.fingerprint());
+    }
+
+    @Test
+    void crashAfterAnyWriteOfBatchesAppliedTogetherThenRedeliveryOfOneMemberFinishesAllOfThem() {
+        for (Buckets.Guard guard : Buckets.Guard.values()) {
+            Env reference = clean(a1v2(), a2(), a3(), a4());
+            List<String> steps = new ArrayList<>();
+            Env probe = clean(a1(), a2());
+            List<ArticleStore.Prepared> probeBatches = prepareTwo(probe);
+            probe.store.afterWrite(steps::add);
+            probe.store.apply(probeBatches);
+            probe.store.afterWrite(null);
+            assertThat(steps).startsWith("claim").contains("retract:" + Collections.POSTS, "apply:" + Collections.COUNTS, "applied", "batch:delete");
+            for (int crashAt = 1; crashAt <= steps.size(); crashAt++) {
+                Env e = clean(a1(), a2());
+                e.store.guard(guard);
+                List<ArticleStore.Prepared> batches = prepareTwo(e);
+                crashAfter(e.store, crashAt);
+                assertThatThrownBy(() -> e.store.apply(batches)).hasMessageContaining("injected crash");
+                e.store.afterWrite(null);
+                // a4 was prepared with a3: redelivering a4 alone finishes both batches, a1v2's included
+                assertThat(e.store.storeAll(List.of(a4()))).as("%s, crash at write %d (%s)", guard, crashAt, steps.get(crashAt - 1))
+                        .containsExactly(crashAt == steps.size() ? StoreOutcome.DUPLICATE : StoreOutcome.STORED);
+                assertThat(e.store.storeAll(List.of(a1v2(), a3()))).containsOnly(StoreOutcome.DUPLICATE);
+                assertThat(e.fingerprint()).as("%s, crash at write %d (%s)", guard, crashAt, steps.get(crashAt - 1))
+                        .isEqualTo(reference.fingerprint());
+                assertThat(e.factory.getMongoDatabase().getCollection(Collections.BATCHES).countDocuments()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void crashAfterAnyWriteOfBatchesAppliedTogetherThenStartupResumeFinishesThem() {
+        Env reference = clean(a1v2(), a2(), a3(), a4());
+        Env probe = clean(a1(), a2());
+        List<ArticleStore.Prepared> probeBatches = prepareTwo(probe);
+        List<String> steps = new ArrayList<>();
+        probe.store.afterWrite(steps::add);
+        probe.store.apply(probeBatches);
+        probe.store.afterWrite(null);
+        for (int crashAt = 0; crashAt <= steps.size(); crashAt++) {
+            Env e = clean(a1(), a2());
+            List<ArticleStore.Prepared> batches = prepareTwo(e);
+            if (crashAt > 0) {
+                crashAfter(e.store, crashAt);
+                assertThatThrownBy(() -> e.store.apply(batches)).hasMessageContaining("injected crash");
+                e.store.afterWrite(null);
+            }
+            // crashAt 0: the process died after preparing, before any apply
+            new PendingResumer(e.store).resume();
+            assertThat(e.fingerprint()).as("crash at write %d", crashAt).isEqualTo(reference.fingerprint());
+            assertThat(e.store.storeAll(List.of(a1v2(), a3(), a4()))).containsOnly(StoreOutcome.DUPLICATE);
+        }
+    }
+
+    /** a1v2 (a changed version) in one batch, a3 and a4 in another: prepared, not applied. */
+    private static List<ArticleStore.Prepared> prepareTwo(Env e) {
+        return List.of(single(e.store.prepare(List.of(a1v2()), () -> { })), single(e.store.prepare(List.of(a3(), a4()), () -> { })));
+    }
+
+    private static ArticleStore.Prepared single(ArticleStore.Preparation p) {
+        assertThat(p.batches()).hasSize(1);
+        return p.batches().get(0);
+    }
+
+    static ArticleEnriched a5() {
+        return article("a5").day("2026-11-22").person("赵强").place("凌海", "210781").keyword("贷款").build();
+    }
+
     private static int countWrites(ArticleEnriched a) {
         return countWrites(env().store, a);
     }

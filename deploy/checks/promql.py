@@ -27,12 +27,13 @@ CONTRACT = set().union(
     {"newsflow_articles_ingested_total", "newsflow_pages_split_total", "newsflow_articles_enriched_total",
      "newsflow_articles_stored_total", "newsflow_articles_duplicates_total", "newsflow_store_errors_total",
      "newsflow_deadletters_total", "newsflow_gateway_auth_rejected_total", "newsflow_gateway_ratelimited_total",
-     "newsflow_gateway_shed_total"},
+     "newsflow_gateway_shed_total", "newsflow_aggregates_pending"},
     _family("newsflow_pages_articles", SUMMARY),
     _family("newsflow_extraction_entities", SUMMARY),
     _family("newsflow_extraction_figures", SUMMARY),
     _family("newsflow_enrichment_duration", TIMER),
     _family("newsflow_pipeline_latency", TIMER),
+    _family("newsflow_aggregates_latency", TIMER),
 )
 # Other metric families the dashboards may use (Spring Boot / Micrometer / Kafka client / Mongo driver / Prometheus).
 KNOWN_PREFIXES = ("http_server_requests_seconds_", "jvm_", "process_", "system_", "kafka_producer_", "kafka_consumer_",

@@ -168,6 +168,15 @@ PIPELINE = dashboard(
               f'/ sum(rate(newsflow_pipeline_latency_seconds_count[{RATE}]))', "within 1s"),
         ], unit="percentunit", w=6, min0=False,
             description="Share of articles stored within 1s of ingestion (SLO bucket le=1)."),
+        panel("Ingested → in the aggregates",
+              quantiles("newsflow_aggregates_latency_seconds"), unit="s", w=12,
+              description="newsflow.aggregates.latency: an article is readable by id once stored; the aggregate "
+                          "applier adds its contribution to the entity, figure, region and trend answers right after "
+                          "(batches queued meanwhile together)."),
+        panel("Stored articles waiting for the aggregates", [
+            q("sum by (instance) (newsflow_aggregates_pending)", "{{instance}}"),
+        ], unit="short", w=12, description="newsflow.aggregates.pending: at most newsflow.metrics.store.max-pending "
+                                           "(2000) per instance; the consumer stops polling beyond."),
         row("Kafka consumers"),
         panel("Consumer group lag", [
             q("sum by (group, topic) (spring_cloud_stream_binder_kafka_offset)", "{{group}} ← {{topic}}"),

@@ -145,6 +145,8 @@ class FaultInjectionIT {
         awaitTrue("every accepted article stored", () -> probe.storedCount(SOURCE) >= accepted.size());
         awaitTrue("consumer lag drained", () -> probe.lag(Topics.NLP_GROUP, Topics.ARTICLES_RAW) == 0
                 && probe.lag(Topics.METRICS_GROUP, Topics.ARTICLES_ENRICHED) == 0);
+        // stored articles are readable at once; their aggregate contribution is applied right after (AggregateApplier)
+        awaitTrue("every stored article in the aggregates", () -> probe.metricsCounter("newsflow.aggregates.pending") == 0);
         results.put("allStoredSeconds", round(seconds(start)));
 
         // records enriched more than once: the nlp consumers' redeliveries after the kills

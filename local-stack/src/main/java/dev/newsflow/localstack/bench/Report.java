@@ -43,6 +43,10 @@ final class Report {
             row(md, "at 50% of saturation, one article per POST: ingest-to-queryable p50 / p95 / p99 (ms)",
                     number(single50, "queryableP50Ms"), number(single50, "queryableP95Ms"), number(single50, "queryableP99Ms"));
         }
+        if (at50 != null && at50.containsKey("aggregatedP50Ms")) {
+            row(md, "at 50% / 90% of saturation, NDJSON batches: ingest-to-aggregates p50 / p99 (ms, histogram bucket bounds)",
+                    number(at50, "aggregatedP50Ms"), number(at50, "aggregatedP99Ms"), number(at90, "aggregatedP50Ms"), number(at90, "aggregatedP99Ms"));
+        }
         String rate = String.format(Locale.ROOT, "%.0f", number(gateway, "openLoopRate"));
         row(md, "POST /articles at " + rate + "/s, alternating requests, straight to ingest: p50 / p99 (ms)",
                 number(gateway, "openDirectP50Ms"), number(gateway, "openDirectP99Ms"));

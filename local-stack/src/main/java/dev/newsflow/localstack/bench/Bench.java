@@ -205,7 +205,7 @@ public final class Bench {
                     sofar -> sofar.acceptedIds.size() < MAX_BACKLOG / 2);
             awaitDrained(stack.kafkaBootstrap(), "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
             awaitDrained(stack.kafkaBootstrap(), "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
-            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap());
+            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap(), metricsUrl);
             results.put("pipelineSaturation", saturation);
             double rate = (double) saturation.get("storedPerSecond");
             // the saturation phase's load shape (NDJSON batches), then single-article posts: 25 times the requests
@@ -416,7 +416,9 @@ public final class Bench {
      * {@link #MAX_BACKLOG} accepted articles are not stored yet (so the phase measures the sustained rate, not how
      * fast Kafka buffers); the rate is what the metrics service committed during the phase.
      */
-    private Map<String, Object> saturation(LoadClient client, String gateway, String bootstrap) throws Exception {
+    private Map<String, Object> saturation(LoadClient client, String gateway, String bootstrap, String metrics) throws Exception {
+        AggregateFreshness freshness = new AggregateFreshness(metrics);
+        double aggregatedBefore = freshness.buckets().getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         try (AdminClient admin = AdminClient.create(props)) {
@@ -440,6 +442,8 @@ public final class Bench {
             watcher.interrupt();
             watcher.join();
             long storedDuring = committed(admin, "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED) - storedBefore;
+            // articles whose contribution reached the aggregates during the phase (the applier trails by <= max-pending)
+            double aggregatedDuring = freshness.buckets().getOrDefault(Double.POSITIVE_INFINITY, 0.0) - aggregatedBefore;
             long drainStart = System.nanoTime();
             awaitDrained(bootstrap, "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
             awaitDrained(bootstrap, "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
@@ -454,6 +458,7 @@ public final class Bench {
             r.put("drainSeconds", (System.nanoTime() - drainStart) / 1e9);
             r.put("acceptedPerSecond", accepted / outcome.seconds);
             r.put("storedPerSecond", storedDuring / outcome.seconds);
+            r.put("aggregatedPerSecond", aggregatedDuring / outcome.seconds);
             System.out.println("bench: saturation " + r);
             return r;
         }

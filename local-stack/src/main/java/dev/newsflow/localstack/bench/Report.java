@@ -34,6 +34,10 @@ final class Report {
         row(md, "pipeline, sustained over the phase: articles/s posted (NDJSON batches of " + saturation.get("batch")
                 + ") → stored and queryable", stored);
         row(md, "pipeline / NLP alone, all cores (%)", 100 * stored / nlpArticles);
+        if (saturation.containsKey("aggregatedPerSecond")) {
+            row(md, "pipeline, same phase: articles/s into the aggregates (entity, figure, region, trend answers)",
+                    number(saturation, "aggregatedPerSecond"));
+        }
         Map<String, Object> single50 = (Map<String, Object>) r.get("singlePostsAt50Percent");
         row(md, "at 50% of saturation, same NDJSON batches: ingest-to-queryable p50 / p95 / p99 (ms)",
                 number(at50, "queryableP50Ms"), number(at50, "queryableP95Ms"), number(at50, "queryableP99Ms"));

@@ -48,10 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     document {@code {_id: T, members, events, previous, seqs, previousSeqs}} FIRST: the complete ledger of the
  *     batch.</li>
  * <li>Write the member documents (state PENDING, batch T). The batch is now durable: the consumer may commit.</li>
- * <li>Choose the tag the contribution is applied under: a batch applied alone uses its own tag T; batches applied
- *     together claim one new tag M ({@code applyTag: M} set on each batch document still without one). A claim is
- *     never undone, so whoever finishes a batch later (a resume, another instance) applies exactly the batches
- *     claimed by M under M, in the order of their ids: the same updates as the first attempt.</li>
+ * <li>Claim the batches for the tag their contributions are applied under: a new tag M ({@code applyTag: M} set on
+ *     each batch document still without one; a batch finished by a resume claims its own tag T). A claim is never
+ *     undone, so whoever finishes a batch later (a resume, another instance) applies exactly the batches claimed by M
+ *     under M, in the order of their ids: the same updates as the first attempt.</li>
  * <li>Run the merged updates ({@link BatchOps}): retractions guarded by {@code M:r}, then one guarded upsert per
  *     touched aggregate document guarded by {@code M}; delete retracted figures, upsert the new ones.</li>
  * <li>Mark the members APPLIED.</li>
@@ -332,8 +332,8 @@ public class ArticleStore implements AutoCloseable {
     }
 
     /**
-     * Steps 3-6 for prepared batches: their contributions merged into one update per aggregate document. Several
-     * batches are first claimed for one new tag (a batch another process already finishes or claimed is left to it).
+     * Steps 3-6 for prepared batches: their contributions merged into one update per aggregate document, under one
+     * new tag the batches are first claimed for (a batch that a resume already finished or claimed is left to it).
      * Returns the time per write step.
      */
     String apply(List<Prepared> batches) {
@@ -347,10 +347,7 @@ public class ArticleStore implements AutoCloseable {
             return;
         }
         synchronized (applyLock) {
-            if (batches.size() == 1) {
-                finish(batches.get(0).tag(), batches, true, false, times);
-                return;
-            }
+            // claimed even when alone: a batch a resume finished meanwhile (start-up, another instance) is not ours
             String applyTag = "m-" + UUID.randomUUID();
             List<String> tags = batches.stream().map(Prepared::tag).toList();
             ledgers().updateMany(Filters.and(Filters.in("_id", tags), Filters.exists(APPLY_TAG, false)), Updates.set(APPLY_TAG, applyTag));

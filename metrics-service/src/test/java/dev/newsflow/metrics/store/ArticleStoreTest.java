@@ -463,6 +463,17 @@ class ArticleStoreTest {
     }
 
     @Test
+    void aPreparedBatchThatAResumeFinishedFirstIsNotAppliedAgain() {
+        Env reference = clean(a1(), a2());
+        Env e = env();
+        ArticleStore.Prepared prepared = single(e.store.prepare(List.of(a1(), a2()), () -> { }));
+        // the start-up resume runs while the consumer already prepares: it finishes the batch before the applier
+        new PendingResumer(e.store).resume();
+        e.store.apply(List.of(prepared));
+        assertThat(e.fingerprint()).isEqualTo(reference.fingerprint());
+    }
+
+    @Test
     void crashAfterAnyWriteOfBatchesAppliedTogetherThenRedeliveryOfOneMemberFinishesAllOfThem() {
         for (Buckets.Guard guard : Buckets.Guard.values()) {
             Env reference = clean(a1v2(), a2(), a3(), a4());

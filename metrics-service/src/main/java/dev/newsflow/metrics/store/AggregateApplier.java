@@ -105,7 +105,7 @@ public class AggregateApplier {
     }
 
     private void run() {
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             List<ArticleStore.Prepared> group = take();
             if (group == null) {
                 return;

@@ -28,22 +28,22 @@ public class StoreMetrics {
         this.duplicates = Counter.builder("newsflow.articles.duplicates")
                 .description("Redelivered, resubmitted or stale events skipped").register(registry);
         this.errors = Counter.builder("newsflow.store.errors").description("Failed store attempts (retried)").register(registry);
-        this.latency = Timer.builder("newsflow.pipeline.latency")
-                .description("From ArticleSubmitted.ingestedAt to stored in MongoDB and readable by id")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .register(registry);
-        this.aggregatedLatency = Timer.builder("newsflow.aggregates.latency")
-                .description("From ArticleSubmitted.ingestedAt to its contribution applied to the aggregates")
-                .publishPercentileHistogram()
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
-                .register(registry);
+        this.latency = latencyTimer(registry, "newsflow.pipeline.latency",
+                "From ArticleSubmitted.ingestedAt to stored in MongoDB and readable by id");
+        this.aggregatedLatency = latencyTimer(registry, "newsflow.aggregates.latency",
+                "From ArticleSubmitted.ingestedAt to its contribution applied to the aggregates");
         this.entities = DistributionSummary.builder("newsflow.extraction.entities")
                 .description("Entities per stored article").publishPercentileHistogram().register(registry);
         this.figures = DistributionSummary.builder("newsflow.extraction.figures")
                 .description("Figures per stored article").publishPercentileHistogram().register(registry);
+    }
+
+    /** A latency histogram with the SLO buckets the dashboards and alerts read (le = 0.1 ... 5 s). */
+    private static Timer latencyTimer(MeterRegistry registry, String name, String description) {
+        return Timer.builder(name).description(description).publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .register(registry);
     }
 
     void recorded(ArticleEnriched article, StoreOutcome outcome) {

@@ -27,9 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The consumer's two halves: articles readable when {@code store} returns, aggregates applied behind, merged. */
 class AggregateApplierTest {
 
-    private static final List<String[]> ENTITIES = List.of(new String[] {"PERSON", "王伟"}, new String[] {"ORGANIZATION", "锦州银行"},
-            new String[] {"LOCATION", "义县"}, new String[] {"PERSON", "李娜"});
-    private static final List<String> REGIONS = List.of("210727", "210700", "210000", "210781");
     private static final AtomicInteger DB = new AtomicInteger();
     private static TestMongo mongo;
 
@@ -64,7 +61,7 @@ class AggregateApplierTest {
         }
 
         String fingerprint() {
-            return QueryFingerprint.of(factory, ENTITIES, REGIONS);
+            return QueryFingerprint.of(factory, ArticleStoreTest.ENTITIES, ArticleStoreTest.REGIONS);
         }
 
         long articles(String state) {
@@ -82,7 +79,7 @@ class AggregateApplierTest {
     private static String reference(ArticleEnriched... articles) {
         MongoDatabaseFactory f = mongo.factory("applier" + DB.incrementAndGet());
         new ArticleStore(f, new ContributionPlanner(), JsonMapper.builder().build()).storeAll(List.of(articles));
-        return QueryFingerprint.of(f, ENTITIES, REGIONS);
+        return QueryFingerprint.of(f, ArticleStoreTest.ENTITIES, ArticleStoreTest.REGIONS);
     }
 
     @Test

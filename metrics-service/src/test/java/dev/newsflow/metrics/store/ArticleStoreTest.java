@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** The exactly-once effect, proved by injecting each fault and comparing every query answer with a clean run. */
 class ArticleStoreTest {
 
-    private static final List<String[]> ENTITIES = List.of(new String[] {"PERSON", "王伟"}, new String[] {"ORGANIZATION", "锦州银行"},
+    static final List<String[]> ENTITIES = List.of(new String[] {"PERSON", "王伟"}, new String[] {"ORGANIZATION", "锦州银行"},
             new String[] {"LOCATION", "义县"}, new String[] {"PERSON", "李娜"});
-    private static final List<String> REGIONS = List.of("210727", "210700", "210000", "210781");
+    static final List<String> REGIONS = List.of("210727", "210700", "210000", "210781");
 
     private static TestMongo mongo;
     private static final AtomicInteger DB = new AtomicInteger();

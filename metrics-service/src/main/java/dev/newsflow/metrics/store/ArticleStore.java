@@ -247,6 +247,7 @@ public class ArticleStore implements AutoCloseable {
         Set<String> resumed = new LinkedHashSet<>();
         unfinished.forEach(tag -> resumed.addAll(resume(tag)));
         Map<String, Document> existing = load(winners.keySet());
+        times.step("classify");
 
         List<ArticleEnriched> currents = new ArrayList<>();
         List<Document> stored = new ArrayList<>();
@@ -279,6 +280,7 @@ public class ArticleStore implements AutoCloseable {
                     ex == null ? 0 : seqOf(ex)));
         }
         DaySequences.advance(db(), next);
+        wrote(times, "numbers");
         List<Prepared> batches = new ArrayList<>();
         for (List<BatchOps.Member> part : bySize(members)) {
             String tag = UUID.randomUUID().toString();

@@ -29,13 +29,13 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
     private static final Logger log = LoggerFactory.getLogger(EnrichedArticleConsumer.class);
 
     private final JsonMapper json;
-    private final AggregateApplier store;
+    private final AggregateApplier applier;
     private final StoreMetrics metrics;
     private final DeadLetterPublisher deadLetters;
 
-    EnrichedArticleConsumer(JsonMapper json, AggregateApplier store, StoreMetrics metrics, DeadLetterPublisher deadLetters) {
+    EnrichedArticleConsumer(JsonMapper json, AggregateApplier applier, StoreMetrics metrics, DeadLetterPublisher deadLetters) {
         this.json = json;
-        this.store = store;
+        this.applier = applier;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
     }
@@ -69,7 +69,7 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
         }
         ArticleStore.Preparation prepared;
         try {
-            prepared = store.store(articles);
+            prepared = applier.store(articles);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing a batch", e);
@@ -99,7 +99,7 @@ class EnrichedArticleConsumer implements Consumer<Message<List<byte[]>>> {
             }
         }
         log.info("batch of {} article(s): {} stored, {} duplicate or stale; {} article(s) wait for the aggregates ({})", articles.size(),
-                stored, articles.size() - stored, store.pending(), prepared.steps());
+                stored, articles.size() - stored, applier.pending(), prepared.steps());
     }
 
     /** The valid article, or null after dead-lettering the record. */

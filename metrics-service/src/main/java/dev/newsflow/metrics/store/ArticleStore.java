@@ -282,6 +282,7 @@ public class ArticleStore implements AutoCloseable {
         DaySequences.advance(db(), next);
         wrote(times, "numbers");
         List<Prepared> batches = new ArrayList<>();
+        Map<String, Encoded> encoded = new HashMap<>();
         for (List<BatchOps.Member> part : bySize(members)) {
             String tag = UUID.randomUUID().toString();
             List<String> events = new ArrayList<>();
@@ -289,7 +290,9 @@ public class ArticleStore implements AutoCloseable {
             List<Long> seqs = new ArrayList<>();
             List<Long> previousSeqs = new ArrayList<>();
             for (BatchOps.Member m : part) {
-                events.add(json.writeValueAsString(m.current()));
+                String event = json.writeValueAsString(m.current());
+                encoded.put(m.current().id(), new Encoded(hashes[winners.get(m.current().id())], event));
+                events.add(event);
                 previous.add(m.previous() == null ? null : json.writeValueAsString(m.previous()));
                 seqs.add(m.seq());
                 previousSeqs.add(m.previousSeq());
@@ -300,7 +303,7 @@ public class ArticleStore implements AutoCloseable {
                     .append("seqs", seqs).append("previousSeqs", previousSeqs).append("at", new Date()));
             wrote(times, "batch");
             Prepared batch = new Prepared(tag, part);
-            writeMembers(List.of(batch));
+            writeMembers(List.of(batch), encoded);
             wrote(times, "articles");
             batches.add(batch);
         }
@@ -318,13 +321,20 @@ public class ArticleStore implements AutoCloseable {
         return db().getCollection(Collections.BATCHES);
     }
 
-    /** Step 2: the member documents, PENDING under their own batch's tag. */
-    private void writeMembers(List<Prepared> batches) {
+    /**
+     * Step 2: the member documents, PENDING under their own batch's tag. {@code encoded}: members' hash and JSON
+     * already computed by the caller (by id); the others are encoded here.
+     */
+    private void writeMembers(List<Prepared> batches, Map<String, Encoded> encoded) {
         List<WriteModel<Document>> models = new ArrayList<>();
         for (Prepared b : batches) {
             for (BatchOps.Member m : b.members()) {
+                Encoded e = encoded.get(m.current().id());
+                if (e == null) {
+                    e = new Encoded(contentHash(m.current()), json.writeValueAsString(m.current()));
+                }
                 models.add(new ReplaceOneModel<>(Filters.eq("_id", m.current().id()),
-                        articleDocument(m.current(), contentHash(m.current()), m.seq()).append("state", PENDING).append("batch", b.tag()),
+                        articleDocument(m.current(), e, m.seq()).append("state", PENDING).append("batch", b.tag()),
                         new ReplaceOptions().upsert(true)));
             }
         }
@@ -447,7 +457,7 @@ public class ArticleStore implements AutoCloseable {
      */
     private void finish(String applyTag, List<Prepared> batches, boolean newTag, boolean writeMembers, StepTimes times) {
         if (writeMembers) {
-            writeMembers(batches);
+            writeMembers(batches, Map.of());
             wrote(times, "articles");
         }
         List<BatchOps.Member> members = batches.stream().flatMap(b -> b.members().stream()).toList();
@@ -592,10 +602,14 @@ public class ArticleStore implements AutoCloseable {
 
     /** The article document as stored once its contribution is applied (used by bulk loaders). */
     Document appliedDocument(ArticleEnriched a, long seq) {
-        return articleDocument(a, contentHash(a), seq).append("state", APPLIED);
+        return articleDocument(a, new Encoded(contentHash(a), json.writeValueAsString(a)), seq).append("state", APPLIED);
     }
 
-    private Document articleDocument(ArticleEnriched a, String hash, long seq) {
+    /** An article's content hash ({@link #contentHash}) and its event as JSON, computed once per article and batch. */
+    private record Encoded(String hash, String json) {
+    }
+
+    private Document articleDocument(ArticleEnriched a, Encoded encoded, long seq) {
         String day = Days.of(a).toString();
         return new Document("_id", a.id())
                 .append("day", day)
@@ -611,8 +625,8 @@ public class ArticleStore implements AutoCloseable {
                 .append("modelVersion", a.provenance() == null ? null : a.provenance().modelVersion())
                 .append("entityCount", a.entities().size())
                 .append("figureCount", a.figures().size())
-                .append("hash", hash)
-                .append("json", json.writeValueAsString(a));
+                .append("hash", encoded.hash())
+                .append("json", encoded.json());
     }
 
     /** Hash of what counts: the article without its ingestion and enrichment timestamps. */

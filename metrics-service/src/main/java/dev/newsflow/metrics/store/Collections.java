@@ -12,12 +12,6 @@ public final class Collections {
     public static final String ARTICLES = "articles";
     /** One document per store batch in progress ({@code _id} = batch tag, {@code members} = article ids). */
     public static final String BATCHES = "store_batches";
-    /**
-     * The next number of each day's articles ({@link DaySequences}): one document, {@code _id = seq}, {@code d.yyyy-MM-dd}.
-     * Not an aggregate (a rebuild keeps it), and apart from {@link #COUNTS}, which the applier rewrites while the
-     * consumer numbers the next batch.
-     */
-    public static final String SEQUENCES = "store_sequences";
     /** One document per day ({@code _id} = yyyy-MM-dd): counts ({@code counts.total}, per source, section, keyword). */
     public static final String DAYS = "agg_days";
     /**

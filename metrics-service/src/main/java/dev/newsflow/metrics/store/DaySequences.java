@@ -1,6 +1,5 @@
 package dev.newsflow.metrics.store;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -10,7 +9,7 @@ import java.util.Map;
 import org.bson.Document;
 
 /**
- * Numbers the articles of each day in arrival order ({@code store_sequences/seq}: {@code d.yyyy-MM-dd} = the next number).
+ * Numbers the articles of each day in arrival order ({@code agg_counts/seq}: {@code d.yyyy-MM-dd} = the next number).
  * An article's number picks its chunk ({@link ContributionPlanner#chunk}): the documents that collect per-article
  * items of a day (bigram postings, figures) are filled chunk after chunk, so each stays small however busy the day is,
  * and a batch touches the one or two chunks being filled rather than every shard of the day.
@@ -18,10 +17,6 @@ import org.bson.Document;
  * <p>Numbers are locators, not identities: a number handed out twice (two writers, a crash between
  * {@link #advance} and the batch document) only puts a few more articles into one chunk. What must hold is that a
  * reader sees every chunk written, hence {@link #advance} runs before anything is written with the new numbers.
- *
- * <p>Earlier versions kept the document in {@code agg_counts}, which the aggregate applier updates while the consumer
- * numbers the next batch (the MongoDB stand-in locks a collection per operation: the numbering step took up to ~200 ms
- * behind an apply). A store without the document here takes it over from {@code agg_counts} on first use.
  */
 public final class DaySequences {
 
@@ -45,10 +40,7 @@ public final class DaySequences {
         } else {
             days.forEach(d -> projection.append("d." + d, 1));
         }
-        Document doc = sequences(db).find(Filters.eq("_id", DOC)).projection(projection).first();
-        if (doc == null && takeOverPreviousDocument(db)) {
-            doc = sequences(db).find(Filters.eq("_id", DOC)).projection(projection).first();
-        }
+        Document doc = db.getCollection(Collections.COUNTS).find(Filters.eq("_id", DOC)).projection(projection).first();
         Document d = doc == null ? null : doc.get("d", Document.class);
         for (String day : days) {
             out.put(day, d != null && d.get(day) instanceof Number n ? n.longValue() : 0L);
@@ -63,30 +55,7 @@ public final class DaySequences {
         }
         Document max = new Document();
         atLeast.forEach((day, n) -> max.append("d." + day, n));
-        sequences(db).updateOne(Filters.eq("_id", DOC), new Document("$max", max), new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * Copies the numbers of a store written before they had their own collection ({@code agg_counts/seq}; left in place,
-     * a rebuild drops it with the aggregates). Returns whether there were any.
-     */
-    private static boolean takeOverPreviousDocument(MongoDatabase db) {
-        Document previous = db.getCollection(Collections.COUNTS).find(Filters.eq("_id", DOC)).first();
-        if (previous == null || !(previous.get("d") instanceof Document d) || d.isEmpty()) {
-            return false;
-        }
-        Map<String, Long> numbers = new HashMap<>();
-        d.forEach((day, n) -> {
-            if (n instanceof Number number) {
-                numbers.put(day, number.longValue());
-            }
-        });
-        advance(db, numbers);
-        return true;
-    }
-
-    private static MongoCollection<Document> sequences(MongoDatabase db) {
-        return db.getCollection(Collections.SEQUENCES);
+        db.getCollection(Collections.COUNTS).updateOne(Filters.eq("_id", DOC), new Document("$max", max), new UpdateOptions().upsert(true));
     }
 
     /** The chunks of each day that may hold item documents: {@code ceil(next / chunk size)}. */

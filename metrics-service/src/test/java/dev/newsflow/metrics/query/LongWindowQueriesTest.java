@@ -76,7 +76,7 @@ class LongWindowQueriesTest {
             MongoDatabaseFactory f = mongo.factory("busy");
             // the day already numbered up to 3 articles short of a chunk's end: the next 6 straddle chunks 0 and 1
             long before = ContributionPlanner.COUNT_CHUNK_ARTICLES - 3;
-            f.getMongoDatabase().getCollection(dev.newsflow.metrics.store.Collections.SEQUENCES).insertOne(
+            f.getMongoDatabase().getCollection(dev.newsflow.metrics.store.Collections.COUNTS).insertOne(
                     new org.bson.Document("_id", "seq").append("d", new org.bson.Document("2026-11-20", before)));
             java.util.List<dev.newsflow.events.ArticleEnriched> busy = new java.util.ArrayList<>();
             for (int i = 0; i < 6; i++) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 class DaySequencesTest {
@@ -41,34 +40,6 @@ class DaySequencesTest {
             Map<String, Integer> chunks = DaySequences.chunks(db, days, 1024);
             assertThat(chunks).containsEntry(days.get(0), 1).containsEntry(days.get(10), 1).containsEntry(days.get(11), 2)
                     .containsEntry(days.get(39), 4).containsEntry("2027-01-01", 0);
-        }
-    }
-
-    @Test
-    void numbersKeptInTheAggregateCountsByEarlierVersionsAreTakenOverOnFirstUse() {
-        try (TestMongo mongo = new TestMongo()) {
-            MongoDatabase db = mongo.factory("seq-previous").getMongoDatabase();
-            db.getCollection(Collections.COUNTS).insertOne(new Document("_id", "seq")
-                    .append("d", new Document("2026-11-01", 70L).append("2026-11-02", 1500L)));
-
-            assertThat(DaySequences.next(db, List.of("2026-11-02", "2026-11-03"))).isEqualTo(Map.of("2026-11-02", 1500L, "2026-11-03", 0L));
-            DaySequences.advance(db, Map.of("2026-11-01", 75L, "2026-11-03", 4L));
-
-            assertThat(db.getCollection(Collections.SEQUENCES).find(new Document("_id", "seq")).first().get("d", Document.class))
-                    .containsEntry("2026-11-01", 75L).containsEntry("2026-11-02", 1500L).containsEntry("2026-11-03", 4L);
-            // once taken over, the old document is not read or written again (a rebuild drops it with the aggregates)
-            db.getCollection(Collections.COUNTS).deleteMany(new Document("_id", "seq"));
-            assertThat(DaySequences.chunks(db, List.of("2026-11-01", "2026-11-02"), 1024)).isEqualTo(Map.of("2026-11-01", 1, "2026-11-02", 2));
-        }
-    }
-
-    @Test
-    void numbersAreNotKeptWithTheAggregates() {
-        try (TestMongo mongo = new TestMongo()) {
-            MongoDatabase db = mongo.factory("seq-apart").getMongoDatabase();
-            DaySequences.advance(db, Map.of("2026-11-01", 3L));
-            assertThat(db.getCollection(Collections.COUNTS).countDocuments()).isZero();
-            assertThat(Collections.AGGREGATES).doesNotContain(Collections.SEQUENCES);
         }
     }
 }

@@ -42,16 +42,8 @@ public final class Bench {
     private static final int BATCH = 25;
     /** Single-article posts per second when comparing the gateway with ingest-service at a moderate load. */
     private static final double GATEWAY_PROBE_RATE = 20;
-    /**
-     * Posts of one article to each of ingest-service and the gateway (twice) before their latencies are compared, after
-     * the pipeline phases (which sent the gateway ~20,000 requests).
-     */
+    /** Posts of one article to each of ingest-service and the gateway (twice) before their latencies are compared. */
     private static final int WARM_UP_REQUESTS = 1500;
-    /**
-     * The same on a fresh stack ({@code --gateway-only}): the gateway's chain of reactive operators needs some 20,000
-     * requests before C2 has compiled it (gateway/bench.sh at 20/s: +2.6 ms after 3,000 posts, +1.5-1.8 ms after 20,000).
-     */
-    private static final int GATEWAY_ONLY_WARM_UP_REQUESTS = 10_000;
     /** The embedded MongoDB-wire server keeps its documents in memory unless {@code NEWSFLOW_MONGO_STORE=file}. */
     private static final boolean MONGO_IN_MEMORY = !"file".equals(System.getenv("NEWSFLOW_MONGO_STORE"));
     /** Accepted but not yet stored articles a feed lets pile up before it holds back. */
@@ -101,7 +93,7 @@ public final class Bench {
                     System.out.println("""
                             Usage: newsflow bench [--seconds 60] [--pipeline-only | --gateway-only]   (each phase runs for about that long; 10-15 minutes in all)
                               --pipeline-only  only the pipeline phases (saturation, latency at 50% and 90%): 4-5 minutes
-                              --gateway-only   only the gateway's overhead (warm-up, 20/s alternating, back to back): 4-5 minutes,
+                              --gateway-only   only the gateway's overhead (warm-up, 20/s alternating, back to back): 3-4 minutes,
                                                bench/results/STAMP-gateway.json; --no-drain starts the 20/s comparison without
                                                waiting for the pipeline to finish the warm-up's articles (as before session 5)
                                    newsflow bench --load [--seconds 60] [--probe-seconds 10] [--start-rate 25]
@@ -180,7 +172,7 @@ public final class Bench {
             running = stack;
             stack.start(System.out);
             results.put("gatewayOverhead", gatewayOverhead(new LoadClient(KEY), stack, stack.gatewayUrl(),
-                    "http://127.0.0.1:" + config.ingestPort(), GATEWAY_ONLY_WARM_UP_REQUESTS));
+                    "http://127.0.0.1:" + config.ingestPort()));
         }
         writeJson("-gateway");
     }
@@ -205,6 +197,7 @@ public final class Bench {
             LoadClient client = new LoadClient(KEY);
             if (!pipelineOnly) {
                 results.put("kafkaAlone", kafkaAlone(stack.kafkaBootstrap(), corpusFile));
+                results.put("gatewayOverhead", gatewayOverhead(client, stack, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort()));
             }
             String metricsUrl = "http://127.0.0.1:" + config.metricsPort();
             // JIT warm-up of every service (C2 compiles for the first minute), not measured
@@ -219,12 +212,6 @@ public final class Bench {
             results.put("pipelineAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5), BATCH));
             results.put("pipelineAt90Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.9), BATCH));
             results.put("singlePostsAt50Percent", latencyAt(client, stack.gatewayUrl(), metricsUrl, Math.max(1, rate * 0.5), 1));
-            if (!pipelineOnly) {
-                // last, as in a deployment that has been serving: by now the gateway has proxied ~20,000 posts, and its
-                // reactive chain is compiled by C2 (after the 3,000 posts of the warm-up alone, it added ~0.8 ms more)
-                results.put("gatewayOverhead", gatewayOverhead(client, stack, stack.gatewayUrl(), "http://127.0.0.1:" + config.ingestPort(),
-                        WARM_UP_REQUESTS));
-            }
         }
         if (pipelineOnly) {
             writeJson("-pipeline");
@@ -368,19 +355,17 @@ public final class Bench {
      * starts once nlp-service and metrics-service have caught up with them (unless {@code --no-drain}), so that it does
      * not run while the rest of the machine works off a backlog.
      */
-    private Map<String, Object> gatewayOverhead(LoadClient client, LocalStack stack, String gateway, String ingest, int warmUpRequests)
-            throws Exception {
+    private Map<String, Object> gatewayOverhead(LoadClient client, LocalStack stack, String gateway, String ingest) throws Exception {
         int requests = (int) Math.max(200, seconds * 20);
         double rate = GATEWAY_PROBE_RATE;
         // warm-up: both paths JIT-compiled, as in a long-running deployment (the gateway's reactive chain needs
         // thousands of requests; with a few hundred the comparison measured mostly interpreted code)
         String article = corpus.nextJson();
         for (int round = 0; round < 2; round++) {
-            client.warmUp(ingest, article, 4, warmUpRequests);
-            client.warmUp(gateway, article, 4, warmUpRequests);
+            client.warmUp(ingest, article, 4, WARM_UP_REQUESTS);
+            client.warmUp(gateway, article, 4, WARM_UP_REQUESTS);
         }
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("warmUpRequestsPerPath", 2 * warmUpRequests);
         // the warm-up's posts are work for nlp and metrics (a resubmitted article is still published and enriched):
         // let the pipeline finish it, so both paths are compared on a machine doing only the comparison's own work
         r.put("drainedBeforeComparison", drainBeforeGateway);

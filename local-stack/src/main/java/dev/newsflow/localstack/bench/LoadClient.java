@@ -57,6 +57,13 @@ final class LoadClient {
             AtomicInteger n = super.get(status);
             return n == null ? 0 : n.get();
         }
+
+        /** Answers per status, in status order. */
+        java.util.SortedMap<Integer, Integer> counts() {
+            java.util.SortedMap<Integer, Integer> out = new java.util.TreeMap<>();
+            forEach((status, n) -> out.put(status, n.get()));
+            return out;
+        }
     }
 
     /**

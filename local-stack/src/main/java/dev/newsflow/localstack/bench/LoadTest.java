@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -66,8 +65,7 @@ final class LoadTest {
         // (a cold start on a busy machine can trip the gateway's circuit breaker)
         LoadClient.Outcome warmup = client.closedLoop(gateway, corpus, 4, Integer.MAX_VALUE, Math.min(20, phaseSeconds));
         acceptedIds.addAll(warmup.acceptedIds.keySet());
-        r.put("warmup", Map.of("seconds", round(warmup.seconds), "statuses", new TreeMap<>(warmup.statuses.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get())))));
+        r.put("warmup", Map.of("seconds", round(warmup.seconds), "statuses", warmup.statuses.counts()));
         long settle = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         int inARow = 0;
         while (inARow < 10 && System.nanoTime() < settle) {
@@ -151,8 +149,7 @@ final class LoadTest {
         p.put("seconds", round(outcome.seconds));
         p.put("sent", sent);
         p.put("acceptedPerSecond", round(outcome.accepted() / outcome.seconds));
-        p.put("statuses", new TreeMap<>(outcome.statuses.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
+        p.put("statuses", outcome.statuses.counts());
         p.put("clientErrors", outcome.errors.get());
         p.put("share429", sent == 0 ? 0 : round(100.0 * outcome.statuses.get(429) / sent));
         p.put("p50Ms", round(LoadClient.percentile(outcome.latencies, 50)));

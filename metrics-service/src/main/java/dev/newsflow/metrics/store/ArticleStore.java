@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     first ({@link #resume}), so every stored article document is applied and a retraction concerns exactly that
  *     one applied version. Read the stored documents with one query; classify: same content → duplicate; older
  *     enrichment → stale; otherwise a member (new, or changed: its stored version is retracted). Number the members
- *     within their days ({@link DaySequences}, advanced before anything is written under the numbers). Write the batch
+ *     within their days ({@link DaySequences#take}: taken before anything is written under the numbers). Write the batch
  *     document {@code {_id: T, members, events, previous, seqs, previousSeqs}} FIRST: the complete ledger of the
  *     batch.</li>
  * <li>Write the member documents (state PENDING, batch T). The batch is now durable: the consumer may commit.</li>
@@ -270,7 +270,9 @@ public class ArticleStore implements AutoCloseable {
             out[i] = StoreOutcome.STORED;
         }
         // number the new versions within their days BEFORE anything is written under those numbers (see DaySequences)
-        Map<String, Long> next = new HashMap<>(DaySequences.next(db(), currents.stream().map(a -> Days.of(a).toString()).distinct().toList()));
+        Map<String, Integer> perDay = new HashMap<>();
+        currents.forEach(a -> perDay.merge(Days.of(a).toString(), 1, Integer::sum));
+        Map<String, Long> next = new HashMap<>(DaySequences.take(db(), perDay));
         List<BatchOps.Member> members = new ArrayList<>();
         for (int i = 0; i < currents.size(); i++) {
             ArticleEnriched a = currents.get(i);
@@ -279,7 +281,6 @@ public class ArticleStore implements AutoCloseable {
             members.add(new BatchOps.Member(a, seq, ex == null ? null : json.readValue(ex.getString("json"), ArticleEnriched.class),
                     ex == null ? 0 : seqOf(ex)));
         }
-        DaySequences.advance(db(), next);
         wrote(times, "numbers");
         List<Prepared> batches = new ArrayList<>();
         Map<String, Encoded> encoded = new HashMap<>();

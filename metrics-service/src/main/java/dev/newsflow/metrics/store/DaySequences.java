@@ -2,6 +2,8 @@ package dev.newsflow.metrics.store;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,9 +16,10 @@ import org.bson.Document;
  * items of a day (bigram postings, figures) are filled chunk after chunk, so each stays small however busy the day is,
  * and a batch touches the one or two chunks being filled rather than every shard of the day.
  *
- * <p>Numbers are locators, not identities: a number handed out twice (two writers, a crash between
- * {@link #advance} and the batch document) only puts a few more articles into one chunk. What must hold is that a
- * reader sees every chunk written, hence {@link #advance} runs before anything is written with the new numbers.
+ * <p>Numbers are locators, not identities: the store {@link #take}s a batch's numbers in one atomic increment (writers
+ * in several instances get distinct ranges), a crash after it leaves numbers unused (a chunk with a few articles
+ * fewer), and a rebuild re-raises the sequences to the stored numbers ({@link #advance}). What must hold is that a
+ * reader sees every chunk written, hence the numbers are taken before anything is written with them.
  */
 public final class DaySequences {
 
@@ -46,6 +49,34 @@ public final class DaySequences {
             out.put(day, d != null && d.get(day) instanceof Number n ? n.longValue() : 0L);
         }
         return out;
+    }
+
+    /**
+     * Takes {@code count} numbers of each day in one atomic update (no other writer, in this process or another, is
+     * handed the same ones) and returns the first of each day's range. The numbers are taken before anything is
+     * written under them, as {@link #advance} would.
+     */
+    static Map<String, Long> take(MongoDatabase db, Map<String, Integer> count) {
+        Map<String, Long> first = new HashMap<>();
+        if (count.isEmpty()) {
+            return first;
+        }
+        Document inc = new Document();
+        Document projection = new Document();
+        count.forEach((day, n) -> {
+            inc.append("d." + day, (long) n);
+            projection.append("d." + day, 1);
+        });
+        Document after = db.getCollection(Collections.COUNTS).findOneAndUpdate(Filters.eq("_id", DOC), new Document("$inc", inc),
+                new FindOneAndUpdateOptions().upsert(true).projection(projection).returnDocument(ReturnDocument.AFTER));
+        Document d = after == null ? null : after.get("d", Document.class);
+        count.forEach((day, n) -> {
+            if (d == null || !(d.get(day) instanceof Number next)) {
+                throw new IllegalStateException("the day sequence of " + day + " was not returned by its update");
+            }
+            first.put(day, next.longValue() - n);
+        });
+        return first;
     }
 
     /** Raises each day's next number to at least the given value (idempotent). */

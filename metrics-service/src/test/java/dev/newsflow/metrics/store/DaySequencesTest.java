@@ -42,4 +42,36 @@ class DaySequencesTest {
                     .containsEntry(days.get(39), 4).containsEntry("2027-01-01", 0);
         }
     }
+
+    @Test
+    void takingNumbersHandsOutConsecutiveRangesPerDayAndRaisesTheNextNumber() throws Exception {
+        try (TestMongo mongo = new TestMongo()) {
+            MongoDatabase db = mongo.factory("seq-take").getMongoDatabase();
+            DaySequences.advance(db, Map.of("2026-11-01", 1500L));
+
+            assertThat(DaySequences.take(db, Map.of("2026-11-01", 3, "2026-11-02", 2))).isEqualTo(Map.of("2026-11-01", 1500L, "2026-11-02", 0L));
+            assertThat(DaySequences.take(db, Map.of("2026-11-02", 4))).isEqualTo(Map.of("2026-11-02", 2L));
+            assertThat(DaySequences.next(db, List.of("2026-11-01", "2026-11-02", "2026-11-03")))
+                    .isEqualTo(Map.of("2026-11-01", 1503L, "2026-11-02", 6L, "2026-11-03", 0L));
+
+            // writers taking numbers of the same day at once get ranges that do not overlap
+            java.util.Set<Long> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> takes = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                takes.add(pool.submit(() -> {
+                    long first = DaySequences.take(db, Map.of("2026-11-03", 5)).get("2026-11-03");
+                    for (long n = first; n < first + 5; n++) {
+                        assertThat(handedOut.add(n)).as("number %d handed out twice", n).isTrue();
+                    }
+                }));
+            }
+            for (var take : takes) {
+                take.get();
+            }
+            pool.shutdown();
+            assertThat(handedOut).hasSize(200).allMatch(n -> n >= 0 && n < 200);
+            assertThat(DaySequences.next(db, List.of("2026-11-03"))).containsEntry("2026-11-03", 200L);
+        }
+    }
 }

@@ -212,7 +212,7 @@ public final class Bench {
                     sofar -> sofar.acceptedIds.size() < MAX_BACKLOG / 2);
             awaitDrained(stack.kafkaBootstrap(), "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
             awaitDrained(stack.kafkaBootstrap(), "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
-            Map<String, Object> saturation = saturation(client, stack.gatewayUrl(), stack.kafkaBootstrap(), metricsUrl);
+            Map<String, Object> saturation = saturation(client, stack, metricsUrl);
             results.put("pipelineSaturation", saturation);
             double rate = (double) saturation.get("storedPerSecond");
             // the saturation phase's load shape (NDJSON batches), then single-article posts: 25 times the requests
@@ -436,8 +436,11 @@ public final class Bench {
      * {@link #MAX_BACKLOG} accepted articles are not stored yet (so the phase measures the sustained rate, not how
      * fast Kafka buffers); the rate is what the metrics service committed during the phase.
      */
-    private Map<String, Object> saturation(LoadClient client, String gateway, String bootstrap, String metrics) throws Exception {
+    private Map<String, Object> saturation(LoadClient client, LocalStack stack, String metrics) throws Exception {
+        String gateway = stack.gatewayUrl();
+        String bootstrap = stack.kafkaBootstrap();
         AggregateFreshness freshness = new AggregateFreshness(metrics);
+        Map<String, Duration> cpuBefore = cpuTimes(stack);
         double aggregatedBefore = freshness.buckets().getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
@@ -468,8 +471,13 @@ public final class Bench {
             awaitDrained(bootstrap, "nlp-service", dev.newsflow.events.Topics.ARTICLES_RAW);
             awaitDrained(bootstrap, "metrics-service", dev.newsflow.events.Topics.ARTICLES_ENRICHED);
             int accepted = outcome.acceptedIds.size();
+            Map<String, Duration> cpuAfter = cpuTimes(stack);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("batch", BATCH);
+            // what each layer costs: CPU of each process over the phase and its drain, per accepted article
+            Map<String, Double> cpuPerArticle = new LinkedHashMap<>();
+            cpuBefore.forEach((name, before) -> cpuPerArticle.put(name, cpuAfter.get(name).minus(before).toNanos() / 1e6 / Math.max(1, accepted)));
+            r.put("cpuMsPerArticle", cpuPerArticle);
             r.put("maxBacklog", MAX_BACKLOG);
             r.put("accepted", accepted);
             r.put("statuses", new HashMap<>(outcome.statuses));
@@ -482,6 +490,16 @@ public final class Bench {
             System.out.println("bench: saturation " + r);
             return r;
         }
+    }
+
+    /** CPU time so far of each service and of this process (the Kafka broker, the MongoDB-wire server and the load client). */
+    private static Map<String, Duration> cpuTimes(LocalStack stack) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (String service : List.of("gateway", "ingest-service", "nlp-service", "metrics-service")) {
+            out.put(service, stack.cpuTime(service));
+        }
+        out.put("broker + MongoDB-wire server + load client", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return out;
     }
 
     private static long committed(AdminClient admin, String group, String topic) throws Exception {

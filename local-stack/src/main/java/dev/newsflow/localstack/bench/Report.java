@@ -38,6 +38,12 @@ final class Report {
             row(md, "pipeline, same phase: articles/s into the aggregates (entity, figure, region, trend answers)",
                     number(saturation, "aggregatedPerSecond"));
         }
+        if (saturation.get("cpuMsPerArticle") instanceof Map<?, ?> cpu) {
+            double total = cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+            row(md, "same phase, CPU per article (ms): " + String.join(" / ", cpu.keySet().stream().map(String::valueOf).toList())
+                    + " / all", java.util.stream.DoubleStream.concat(cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()),
+                    java.util.stream.DoubleStream.of(total)).toArray());
+        }
         Map<String, Object> single50 = (Map<String, Object>) r.get("singlePostsAt50Percent");
         row(md, "at 50% of saturation, same NDJSON batches: ingest-to-queryable p50 / p95 / p99 (ms)",
                 number(at50, "queryableP50Ms"), number(at50, "queryableP95Ms"), number(at50, "queryableP99Ms"));

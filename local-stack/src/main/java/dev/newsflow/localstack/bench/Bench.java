@@ -492,13 +492,16 @@ public final class Bench {
         }
     }
 
-    /** CPU time so far of each service and of this process (the Kafka broker, the MongoDB-wire server and the load client). */
+    /**
+     * CPU time so far of each service, and of this process's Kafka broker, MongoDB-wire server and load client threads
+     * ({@link InProcessCpu}).
+     */
     private static Map<String, Duration> cpuTimes(LocalStack stack) {
         Map<String, Duration> out = new LinkedHashMap<>();
         for (String service : List.of("gateway", "ingest-service", "nlp-service", "metrics-service")) {
             out.put(service, stack.cpuTime(service));
         }
-        out.put("broker + MongoDB-wire server + load client", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        out.putAll(InProcessCpu.byRole());
         return out;
     }
 

@@ -53,7 +53,7 @@ public final class GatewayOverheadBench {
         opts.put("jar", "target/gateway-0.1.0-SNAPSHOT-exec.jar");
         opts.put("java-opts", "-XX:+UseSerialGC -Xmx256m");
         opts.put("delay-ms", "5");
-        opts.put("warmup", "3000");
+        opts.put("warmup", "20000");
         opts.put("seconds", "20");
         opts.put("rates", "20,100");
         opts.put("requests", "3000");

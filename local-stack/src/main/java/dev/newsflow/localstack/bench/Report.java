@@ -39,10 +39,15 @@ final class Report {
                     number(saturation, "aggregatedPerSecond"));
         }
         if (saturation.get("cpuMsPerArticle") instanceof Map<?, ?> cpu) {
-            double total = cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+            // each process's figure, then their sum
+            double[] ms = new double[cpu.size() + 1];
+            int i = 0;
+            for (Object v : cpu.values()) {
+                ms[i] = ((Number) v).doubleValue();
+                ms[cpu.size()] += ms[i++];
+            }
             row(md, "same phase, CPU per article (ms): " + String.join(" / ", cpu.keySet().stream().map(String::valueOf).toList())
-                    + " / all", java.util.stream.DoubleStream.concat(cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()),
-                    java.util.stream.DoubleStream.of(total)).toArray());
+                    + " / all", ms);
         }
         Map<String, Object> single50 = (Map<String, Object>) r.get("singlePostsAt50Percent");
         row(md, "at 50% of saturation, same NDJSON batches: ingest-to-queryable p50 / p95 / p99 (ms)",
